@@ -1,0 +1,166 @@
+// Every setting of the bot, in one zod schema. Values come from the environment;
+// a wrong value stops start-up with a message naming the variable.
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.string().url('must be a URL such as https://example.com').optional());
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(min).max(max).default(def));
+
+export const configSchema = z
+  .object({
+    PORT: int(3000, 0, 65535),
+    HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('./data')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['auto', 'json', 'pretty']).default('auto')),
+
+    EXCHANGE_NAME: z.preprocess(emptyToUndefined, z.string().min(1).max(60).default('Binance')),
+    EXCHANGE_WEBSITE_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com')),
+    EXCHANGE_APP_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com/en/download')),
+    EXCHANGE_ANNOUNCEMENTS_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().url().default('https://www.binance.com/en/support/announcement'),
+    ),
+    EXCHANGE_SUPPORT_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com/en/support')),
+
+    SESSION_IDLE_MINUTES: int(30, 1, 60 * 24 * 30),
+    MAX_MESSAGE_CHARS: int(4000, 100, 1_000_000),
+    RATE_LIMIT_PER_MINUTE: int(30, 1, 10_000),
+    MAX_CONVERSATIONS: int(50_000, 10, 10_000_000),
+    HANDOFF_AFTER_MISUNDERSTANDINGS: int(3, 1, 20),
+
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    ),
+    SLACK_AGENT_CHANNEL: optionalString,
+    SLACK_API_URL: optionalUrl,
+
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+    DISCORD_AGENT_CHANNEL_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+    DISCORD_API_URL: optionalUrl,
+  })
+  .superRefine((c, ctx) => {
+    const slackKeys = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_AGENT_CHANNEL'] as const;
+    const anySlack = slackKeys.some((k) => c[k]) || !!c.SLACK_APP_TOKEN;
+    if (anySlack) {
+      for (const k of slackKeys) {
+        if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required because other SLACK_* settings are set' });
+      }
+    }
+    const discordKeys = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_AGENT_CHANNEL_ID'] as const;
+    if (discordKeys.some((k) => c[k])) {
+      for (const k of discordKeys) {
+        if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required because other DISCORD_* settings are set' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  agentChannel: string;
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  agentChannelId: string;
+  apiUrl?: string;
+}
+
+export interface ExchangeConfig {
+  name: string;
+  websiteUrl: string;
+  appUrl: string;
+  announcementsUrl: string;
+  supportUrl: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  logFormat: RawConfig['LOG_FORMAT'];
+  exchange: ExchangeConfig;
+  sessionIdleMs: number;
+  maxMessageChars: number;
+  rateLimitPerMinute: number;
+  maxConversations: number;
+  handoffAfterMisunderstandings: number;
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates settings; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'config');
+      const value = env[name];
+      const shown = value === undefined ? '' : ` (got "${name.includes('TOKEN') || name.includes('SECRET') ? '***' : value}")`;
+      return `${name} ${i.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
+    exchange: {
+      name: c.EXCHANGE_NAME,
+      websiteUrl: c.EXCHANGE_WEBSITE_URL,
+      appUrl: c.EXCHANGE_APP_URL,
+      announcementsUrl: c.EXCHANGE_ANNOUNCEMENTS_URL,
+      supportUrl: c.EXCHANGE_SUPPORT_URL,
+    },
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    maxMessageChars: c.MAX_MESSAGE_CHARS,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    maxConversations: c.MAX_CONVERSATIONS,
+    handoffAfterMisunderstandings: c.HANDOFF_AFTER_MISUNDERSTANDINGS,
+    slack:
+      c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET && c.SLACK_AGENT_CHANNEL
+        ? {
+            botToken: c.SLACK_BOT_TOKEN,
+            signingSecret: c.SLACK_SIGNING_SECRET,
+            appToken: c.SLACK_APP_TOKEN,
+            agentChannel: c.SLACK_AGENT_CHANNEL,
+            apiUrl: c.SLACK_API_URL,
+          }
+        : null,
+    discord:
+      c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID && c.DISCORD_AGENT_CHANNEL_ID
+        ? {
+            token: c.DISCORD_TOKEN,
+            applicationId: c.DISCORD_APPLICATION_ID,
+            agentChannelId: c.DISCORD_AGENT_CHANNEL_ID,
+            apiUrl: c.DISCORD_API_URL,
+          }
+        : null,
+  };
+}

@@ -1,0 +1,16 @@
+// Where conversations, hand-off state and de-duplication marks are kept.
+// Keys are namespaced strings such as "conv:slack:T1:C1:171.2" or "dedupe:slack:Ev123".
+
+export interface SessionStore {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores a JSON-serialisable value; ttlMs makes it expire. */
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Sets the key only if it is absent or expired; true when this call set it. */
+  setIfAbsent(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
+  /** Number of live keys starting with the prefix. */
+  count(prefix?: string): Promise<number>;
+  /** Makes everything written so far durable. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

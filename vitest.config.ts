@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/bench/**', 'node_modules/**', 'dist/**'],
+    testTimeout: 30000,
+    hookTimeout: 30000,
+    env: { DOTENV_CONFIG_QUIET: 'true' },
+  },
+});
