@@ -8,26 +8,23 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-// Commands load lazily so that `classify` does not pay for Slack, Discord and Botkit.
-const COMMANDS: Record<string, () => Command> = {
-  start: () => require('./commands/start').command,
-  chat: () => require('./commands/chat').command,
-  classify: () => require('./commands/classify').command,
-  eval: () => require('./commands/eval').command,
-  train: () => require('./commands/train').command,
-  replay: () => require('./commands/replay').command,
-  triage: () => require('./commands/triage').command,
-  'discord-deploy-commands': () => require('./commands/discord-deploy-commands').command,
+// Commands load lazily (dynamic import) so that `classify` does not pay for Slack, Discord and Botkit.
+type Loader = () => Promise<{ command: Command }>;
+const COMMANDS: Record<string, Loader> = {
+  start: () => import('./commands/start.js'),
+  chat: () => import('./commands/chat.js'),
+  classify: () => import('./commands/classify.js'),
+  eval: () => import('./commands/eval.js'),
+  train: () => import('./commands/train.js'),
+  replay: () => import('./commands/replay.js'),
+  triage: () => import('./commands/triage.js'),
+  'discord-deploy-commands': () => import('./commands/discord-deploy-commands.js'),
 };
 
-function help(): string {
+async function help(): Promise<string> {
   const lines = ['Usage: region-lock-bot <command> [options]', '', 'Commands:'];
   for (const [name, load] of Object.entries(COMMANDS)) {
-    try {
-      lines.push(`  ${name.padEnd(26)} ${load().summary}`);
-    } catch {
-      // A command whose module is missing is simply not listed.
-    }
+    lines.push(`  ${name.padEnd(26)} ${(await load()).command.summary}`);
   }
   lines.push('', 'Run `region-lock-bot <command> --help` for the options of a command.');
   return lines.join('\n');
@@ -36,15 +33,15 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help());
+    console.log(await help());
     return name ? 0 : 1;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`region-lock-bot: unknown command "${name}"\n\n${help()}`);
+    console.error(`region-lock-bot: unknown command "${name}"\n\n${await help()}`);
     return 2;
   }
-  const command = load();
+  const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`${command.summary}\n\nUsage: ${command.usage}`);
     return 0;

@@ -1,6 +1,7 @@
 // Finds secrets users paste (passwords, 2FA codes, seed phrases, API keys) and replaces them.
 // Everything stored or logged passes through redactSecrets first.
-import { wordlist as bip39English } from '@scure/bip39/wordlists/english.js';
+// @scure/bip39 (maintained, audited) ships as ESM only; Node 20.19+ can require() it.
+const { wordlist: bip39English } = require('@scure/bip39/wordlists/english.js') as { wordlist: string[] };
 
 export type SecretKind = 'password' | 'two_factor_code' | 'seed_phrase' | 'api_key' | 'private_key';
 

@@ -1,0 +1,28 @@
+// `region-lock-bot classify FILE.jsonl|-`: adds intent and confidence to every line.
+import type { Command } from '../main';
+import { UsageError } from '../main';
+import { readJsonl, requireText, writeLine, parseFlags, InputError } from '../jsonl';
+import { loadMatcher } from '../../nlu/load';
+
+export const command: Command = {
+  summary: 'Classify messages: JSONL lines with "text" in, the same lines with "intent" and "confidence" out',
+  usage: 'region-lock-bot classify FILE.jsonl   (or - for standard input)',
+  async run(args) {
+    const { positional } = parseFlags(args, {});
+    if (positional.length !== 1) throw new UsageError('expected exactly one input (a JSONL file or -)');
+    const matcher = loadMatcher();
+    try {
+      for await (const { value } of readJsonl(positional[0]!, requireText)) {
+        const m = matcher.classify(value.text as string);
+        await writeLine(JSON.stringify({ ...value, intent: m.intent, confidence: m.confidence }));
+      }
+    } catch (err) {
+      if (err instanceof InputError) {
+        console.error(`region-lock-bot classify: ${err.message}`);
+        return 1;
+      }
+      throw err;
+    }
+    return 0;
+  },
+};

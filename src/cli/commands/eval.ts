@@ -1,0 +1,54 @@
+// `region-lock-bot eval`: cross-validation on intents/ plus the held-out fixtures (like `rasa test nlu`).
+import type { Command } from '../main';
+import { parseFlags } from '../jsonl';
+import { UsageError } from '../main';
+import { loadCorpus } from '../../nlu/corpus';
+import { loadLexicon } from '../../nlu/lexicon';
+import { corpusExamples, trainRaw } from '../../nlu/train';
+import { loadMatcher } from '../../nlu/load';
+import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
+
+function table(title: string, r: Report): string {
+  const lines = [
+    `## ${title}`,
+    `examples ${r.examples}   accuracy ${r.accuracy.toFixed(3)}   out-of-scope rejection ${r.outOfScopeRejection.toFixed(3)}   in-scope wrongly rejected ${r.inScopeFalseRejection.toFixed(3)}`,
+    '',
+    `${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(4)}`,
+  ];
+  for (const [intent, m] of Object.entries(r.perIntent)) {
+    lines.push(`${intent.padEnd(24)} ${m.precision.toFixed(3).padStart(6)} ${m.recall.toFixed(3).padStart(6)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(4)}`);
+  }
+  if (r.confusedPairs.length) {
+    lines.push('', 'most confused (truth -> predicted):');
+    for (const p of r.confusedPairs) lines.push(`  ${String(p.count).padStart(3)}  ${p.truth} -> ${p.predicted}`);
+  }
+  return lines.join('\n');
+}
+
+export const command: Command = {
+  summary: 'Evaluate the intent matcher: k-fold cross-validation and the held-out fixtures',
+  usage: 'region-lock-bot eval [--folds N] [--json]',
+  async run(args) {
+    const { flags } = parseFlags(args, { json: 'boolean', folds: 'string' });
+    const folds = flags.folds === undefined ? 5 : Number(flags.folds);
+    if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new UsageError('--folds must be a whole number from 2 to 20');
+    const examples = corpusExamples(loadCorpus());
+    const lexicon = loadLexicon();
+    const matcher = loadMatcher();
+    const cv = report(crossValidate(examples, (train) => trainRaw(train, lexicon, matcher.calibration), folds));
+    const heldout = report(predict(matcher, loadHeldout()));
+    const multi = multiIntentRecall(matcher, loadMulti());
+    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, multiIntentRecall: multi };
+    if (flags.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      console.log(table(`cross-validation (${folds} folds, ${examples.length} training utterances)`, cv));
+      console.log('');
+      console.log(table('held-out fixtures (fixtures/nlu/heldout.jsonl)', heldout));
+      console.log('');
+      console.log(`two questions in one message: both intents found in ${(multi * 100).toFixed(1)}% (fixtures/nlu/multi.jsonl)`);
+      console.log(`calibration: temperature ${matcher.calibration.temperature}, out-of-scope threshold ${matcher.calibration.threshold}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+// What the conversation engine offers. The engine is pure: state and input in, new state and a turn out.
+import type { TriageResult, Turn, UserInput, HandoffSummary } from './types';
+import type { ConversationState } from './state';
+
+export interface StepResult {
+  state: ConversationState;
+  turn: Turn;
+}
+
+/** Keys of fixed messages in intents/knowledge/answers.yaml that adapters may show. */
+export type MessageKey =
+  | 'agent_joined'
+  | 'agent_released'
+  | 'agent_resolved'
+  | 'handoff_started'
+  | 'rate_limited'
+  | 'busy'
+  | 'too_long';
+
+export interface Engine {
+  /** One turn of a conversation. `state` is undefined for a new conversation. */
+  step(state: ConversationState | undefined, input: UserInput, now: number): StepResult;
+  /** A one-off answer with no conversation (e.g. Slack `/regionlock <question>`). */
+  answer(text: string): Turn;
+  /** Reads a pasted ticket for an agent. */
+  triage(text: string): TriageResult;
+  /** A fixed message, placeholders filled. */
+  message(key: MessageKey, vars?: Record<string, string>): string;
+  /** A hand-off summary as plain text for an agent channel. */
+  formatHandoff(summary: HandoffSummary): string;
+}

@@ -1,0 +1,284 @@
+// The conversation state machine: pure (state + message + time in, new state + turn out).
+// It fills slots from any message, asks the most useful missing question, answers FAQ
+// digressions and re-asks, applies the safety rules, and hands off to people.
+import type { Engine, MessageKey, StepResult } from './api';
+import type { Knowledge, AnswerKey } from '../knowledge/load';
+import { format } from '../knowledge/load';
+import type { Matcher, MatchResult } from '../nlu/matcher';
+import { isMostlyCjk } from '../nlu/normalize';
+import { newConversation, type ConversationState, type QuestionId, type Slots } from './state';
+import type { AnswerOption, Cause, HandoffReason, IntentName, IntentScore, TriageResult, Turn, UserInput } from './types';
+import { redactSecrets } from './safety/redact';
+import { isAngry } from './safety/tone';
+import { extractSlots } from './slots';
+import { decide } from './diagnose';
+import { interpretAnswer, optionIntent, SLOT_OF_QUESTION } from './answers';
+import { afterDiagnosisOptions, answerText, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
+import { buildHandoff, formatHandoff } from './handoff';
+import { triageTicket } from './triage';
+
+export interface EngineOptions {
+  matcher: Matcher;
+  knowledge: Knowledge;
+  /** A conversation idle this long starts fresh. */
+  idleMs: number;
+  /** Consecutive misunderstandings before a person is asked to take over. */
+  handoffAfter: number;
+}
+
+const RESTART = /^\s*(?:start(?:ing)? over|restart|reset|start again|new conversation|begin again|let'?s start over|from the (?:start|beginning))\b/i;
+const INFORM_SLOTS: Partial<Record<IntentName, Partial<Slots>>> = {
+  inform_all_networks: { scope: 'all' },
+  inform_one_network: { scope: 'one' },
+  inform_kyc_region: { kycRestricted: true },
+  inform_announcement: { announcement: true },
+  inform_ip_jumps: { ipJumps: true },
+  inform_recovered: { recovered: true },
+  inform_cannot_login: { cannotLogin: true },
+};
+const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
+const MAX_REMEMBERED_WORDS = 8;
+
+export class ConversationEngine implements Engine {
+  readonly knowledge: Knowledge;
+  readonly matcher: Matcher;
+  private readonly idleMs: number;
+  private readonly handoffAfter: number;
+
+  constructor(opts: EngineOptions) {
+    this.knowledge = opts.knowledge;
+    this.matcher = opts.matcher;
+    this.idleMs = opts.idleMs;
+    this.handoffAfter = opts.handoffAfter;
+  }
+
+  message(key: MessageKey, vars: Record<string, string> = {}): string {
+    return format(answerText(this.knowledge, key), vars);
+  }
+
+  formatHandoff = (summary: Parameters<Engine['formatHandoff']>[0]) => formatHandoff(this.knowledge, summary);
+
+  triage(text: string): TriageResult {
+    return triageTicket(this, text);
+  }
+
+  answer(text: string): Turn {
+    return this.step(undefined, { text }, Date.now()).turn;
+  }
+
+  step(previous: ConversationState | undefined, input: UserInput, now: number): StepResult {
+    const k = this.knowledge;
+    const expired = !!previous && previous.turns > 0 && !previous.handoff && now - previous.lastActiveAt > this.idleMs;
+    const state: ConversationState = previous && !expired ? structuredClone(previous) : newConversation(now);
+    state.turns++;
+    state.lastActiveAt = now;
+
+    const raw = typeof input.text === 'string' ? input.text : '';
+    const redaction = redactSecrets(raw);
+    const text = redaction.text;
+    const secretShared = redaction.kinds.length > 0;
+    const angry = isAngry(text);
+    if (text.trim()) {
+      state.recentUserWords.push(text.slice(0, 500));
+      state.recentUserWords = state.recentUserWords.slice(-MAX_REMEMBERED_WORDS);
+    }
+
+    const turn: Turn = {
+      user: text,
+      intent: 'out_of_scope',
+      confidence: 0,
+      intents: [],
+      state: 'open',
+      cause: state.diagnosis?.cause ?? null,
+      causeConfidence: state.diagnosis?.confidence ?? 0,
+      reply: '',
+      options: [],
+      handoff: null,
+      silent: false,
+      flags: { secretShared, angry, truncated: false },
+    };
+
+    // While a person holds the conversation the bot listens but does not speak.
+    if (state.handoff) {
+      turn.silent = true;
+      turn.state = 'handed_off';
+      const m = this.matcher.classify(text);
+      Object.assign(turn, { intent: m.intent, confidence: m.confidence, intents: m.intents });
+      return { state, turn };
+    }
+
+    const parts: string[] = [];
+    if (secretShared) parts.push(answerText(k, 'secret_warning'));
+    if (expired) parts.push(answerText(k, 'expired'));
+
+    const finish = (reply: string[], options: AnswerOption[]): StepResult => {
+      turn.reply = [...parts, ...reply].filter(Boolean).join('\n\n');
+      turn.options = options;
+      turn.cause = state.diagnosis?.cause ?? null;
+      turn.causeConfidence = state.diagnosis?.confidence ?? 0;
+      turn.state = state.handoff ? 'handed_off' : state.pending ? `ask_${state.pending}` : state.diagnosis ? 'diagnosed' : 'open';
+      return { state, turn };
+    };
+
+    // Inputs with nothing to classify.
+    if (!raw.trim() && !input.optionId) return finish([answerText(k, 'empty_message')], entryOptions(k));
+    if (isMostlyCjk(text)) return finish([answerText(k, 'chinese_or_other_language')], entryOptions(k));
+    if (input.optionId === 'action:restart' || RESTART.test(text)) {
+      const fresh = newConversation(now);
+      fresh.turns = 1;
+      turn.intent = 'greeting';
+      turn.confidence = 1;
+      turn.intents = [{ intent: 'greeting', confidence: 1 }];
+      Object.assign(state, fresh);
+      return finish([answerText(k, 'restart')], entryOptions(k));
+    }
+
+    const match = this.understand(text, input.optionId);
+    turn.intent = match.intent;
+    turn.confidence = match.confidence;
+    turn.intents = match.intents;
+    if (angry) parts.push(k.ui.empathy!);
+
+    // Facts: what the pending question's answer says, then what the message states outright.
+    const before = JSON.stringify(state.slots);
+    const pending = state.pending;
+    const answered = pending ? interpretAnswer(k, pending, text, input.optionId, match) : null;
+    const extraction = extractSlots(text, match.words);
+    if (answered) Object.assign(state.slots, answered.slots);
+    for (const [slot, value] of Object.entries(extraction.slots)) {
+      // Explicit statements win, except a bare country when the pending question was about KYC.
+      (state.slots as unknown as Record<string, unknown>)[slot] = value;
+    }
+    if (answered?.optionIntent) {
+      turn.intent = answered.optionIntent;
+      turn.confidence = Math.max(turn.confidence, answered.fromOption ? 1 : turn.confidence);
+      if (!turn.intents.some((i) => i.intent === answered.optionIntent)) turn.intents = [{ intent: answered.optionIntent, confidence: turn.confidence }];
+    }
+    for (const { intent, confidence } of match.intents) {
+      const implied = INFORM_SLOTS[intent];
+      if (!implied || confidence < 0.5) continue;
+      for (const [slot, value] of Object.entries(implied)) {
+        const key = slot as keyof Slots;
+        if (extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
+          (state.slots as unknown as Record<string, unknown>)[key] = value;
+        }
+      }
+    }
+    const newFacts = JSON.stringify(state.slots) !== before;
+    const beforeSlots = JSON.parse(before) as Slots;
+    const pendingSlot = pending ? SLOT_OF_QUESTION[pending] : null;
+    const answeredPending = !!answered || (!!pendingSlot && state.slots[pendingSlot] !== beforeSlots[pendingSlot]);
+    if (answeredPending) state.pending = null;
+
+    const intents = match.intents.map((i) => i.intent);
+    const wantsHuman = input.optionId === 'action:human' || intents.includes('request_human');
+    const faq = this.faqAnswers(match.intents);
+    const startsDiagnosis =
+      input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
+
+    if (wantsHuman) return this.handOff(state, 'user_request', now, turn, parts, finish, faq.texts);
+
+    const reply: string[] = [...faq.texts];
+    let options: AnswerOption[] = faq.options;
+    const understood = faq.texts.length > 0 || newFacts || answeredPending || startsDiagnosis || this.isSmallTalk(intents);
+
+    if (!understood) {
+      state.misunderstandings++;
+      if (state.misunderstandings >= this.handoffAfter) {
+        return this.handOff(state, 'repeated_misunderstanding', now, turn, parts, finish, []);
+      }
+      if (state.pending) {
+        const q = questionReply(k, state.pending);
+        return finish([answerText(k, 'not_understood'), q.text], q.options);
+      }
+      const key: AnswerKey = match.intent === 'out_of_scope' ? 'out_of_scope' : 'not_understood';
+      return finish([answerText(k, key)], entryOptions(k));
+    }
+    state.misunderstandings = 0;
+
+    // Greetings and thanks on their own.
+    if (!startsDiagnosis && reply.length === 0) {
+      const key: AnswerKey = intents.includes('thanks_goodbye') ? 'thanks_goodbye' : 'greeting';
+      return finish([answerText(k, key)], state.pending ? questionReply(k, state.pending).options : entryOptions(k));
+    }
+
+    if (startsDiagnosis || state.pending) {
+      const wasDiagnosed = state.diagnosis;
+      const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
+      if (firstStart && intents.includes('report_lock') && !newFacts) reply.unshift(answerText(k, 'report_lock'));
+      if (intents.includes('ask_meaning') && !faq.keys.includes('ask_meaning')) reply.push(answerText(k, 'ask_meaning'));
+      const decision = decide(state.slots, state.asked);
+      if (decision.kind === 'ask') {
+        const resumed = pending === decision.question && !answeredPending;
+        const q = questionReply(k, decision.question);
+        if (!state.asked.includes(decision.question)) state.asked.push(decision.question);
+        state.pending = decision.question;
+        if (resumed && reply.length) reply.push(k.ui.resume_question!);
+        reply.push(q.text);
+        options = q.options;
+      } else {
+        const changed = wasDiagnosed && (wasDiagnosed.cause !== decision.cause || newFacts);
+        state.pending = null;
+        if (!wasDiagnosed || changed) {
+          if (wasDiagnosed && wasDiagnosed.cause !== decision.cause) reply.push(k.ui.correction_note!);
+          state.diagnosis = { cause: decision.cause, confidence: decision.confidence };
+          reply.push(diagnosisReply(k, decision.cause, decision.confidence));
+          options = afterDiagnosisOptions(k, decision.cause);
+          if (decision.cause === 'account_frozen') {
+            return this.handOff(state, 'account_frozen', now, turn, parts, finish, reply);
+          }
+        } else if (reply.length === 0) {
+          reply.push(k.ui.followup_intro!);
+          options = afterDiagnosisOptions(k, decision.cause);
+        }
+      }
+    }
+    if (faq.keys.length === 2 && reply.length >= 2) reply.unshift(k.ui.both_answers_intro!);
+    if (options.length === 0) options = state.diagnosis ? afterDiagnosisOptions(k, state.diagnosis.cause) : entryOptions(k);
+    return finish(reply, options);
+  }
+
+  /** Classifies text, or takes the meaning of a clicked option. */
+  private understand(text: string, optionId?: string): MatchResult {
+    const direct = optionId ? optionIntent(optionId) : null;
+    const m = this.matcher.classify(text);
+    if (!direct) return m;
+    return { ...m, intent: direct, confidence: 1, intents: [{ intent: direct, confidence: 1 }] };
+  }
+
+  private isSmallTalk(intents: IntentName[]): boolean {
+    return intents.includes('greeting') || intents.includes('thanks_goodbye');
+  }
+
+  /** Up to two FAQ answers, in the order the user asked. */
+  private faqAnswers(intents: IntentScore[]): { texts: string[]; options: AnswerOption[]; keys: AnswerKey[] } {
+    const keys = intents
+      .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= 0.35)
+      .map((i) => i.intent as AnswerKey)
+      .slice(0, 2);
+    return {
+      keys,
+      texts: keys.map((key) => answerText(this.knowledge, key)),
+      options: keys.length ? followupOptions(this.knowledge, keys[keys.length - 1]!) : [],
+    };
+  }
+
+  private handOff(
+    state: ConversationState,
+    reason: HandoffReason,
+    now: number,
+    turn: Turn,
+    parts: string[],
+    finish: (reply: string[], options: AnswerOption[]) => StepResult,
+    before: string[],
+  ): StepResult {
+    const cause: Cause | null = state.diagnosis?.cause ?? null;
+    const summary = buildHandoff(state, reason, now, cause, state.diagnosis?.confidence ?? 0);
+    state.handoff = { status: 'waiting', summary };
+    state.pending = null;
+    turn.handoff = summary;
+    void parts;
+    const key: AnswerKey = reason === 'user_request' ? 'request_human' : 'handoff_started';
+    return finish([...before, answerText(this.knowledge, key)], []);
+  }
+}

@@ -1,0 +1,65 @@
+// Builds the short summary an agent gets when a conversation is handed to a person.
+import type { Knowledge } from '../knowledge/load';
+import type { ConversationState, Slots } from './state';
+import type { Cause, HandoffReason, HandoffSummary } from './types';
+
+const FACT_TEXT: { [K in keyof Slots]: (v: NonNullable<Slots[K]>) => string } = {
+  scope: (v) => (v === 'all' ? 'Restricted on every network' : v === 'one' ? 'Restricted only on the current network' : 'Does not know whether other networks are affected'),
+  kycRestricted: (v) => (v === true ? 'KYC residence is a restricted country' : v === false ? 'KYC residence is a supported country' : 'Unsure which KYC residence was given'),
+  announcement: (v) => (v === true ? 'Received an exit/restriction announcement' : v === false ? 'No exit announcement received' : 'Unsure about an announcement'),
+  ipJumps: (v) => (v === true ? 'Travelled or IP jumped between countries recently' : v === false ? 'No travel or IP jumps' : 'Unsure about travel/IP jumps'),
+  location: (v) => (v === 'restricted' ? 'Connecting from a restricted country' : v === 'supported' ? 'Connecting from a supported country' : v === 'vpn' ? 'Connecting through a VPN or office network' : 'Unsure where the connection comes from'),
+  recovered: (v) => (v === true ? 'The restriction went away by itself' : 'The restriction has not gone away'),
+  cannotLogin: (v) => (v === true ? 'Cannot log in at all' : 'Can still log in'),
+};
+
+export function factsOf(slots: Slots): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(FACT_TEXT) as (keyof Slots)[]) {
+    const v = slots[key];
+    if (v !== undefined) out.push((FACT_TEXT[key] as (x: unknown) => string)(v));
+  }
+  return out;
+}
+
+const NEXT_STEP: Record<Cause | 'unknown', string> = {
+  ip_geo: 'Confirm where the customer connects from; explain that a compliant network is required and point to withdrawal options.',
+  kyc_region: 'Check the KYC residence on file and start a proof-of-address update if the customer really lives elsewhere.',
+  policy_change: 'Check the exit announcement for the country and walk the customer through the migration/withdrawal procedure.',
+  risk_control: 'Check the risk-control flag; if it is a false positive, lift it (24-48 h), otherwise advise waiting 24-72 h.',
+  ip_misidentified: 'Ask for the IP range/ISP and report the misclassification; suggest another network meanwhile.',
+  account_frozen: 'Treat as a frozen account, not a region lock: verify identity through official channels and open an appeal.',
+  unknown: 'Ask the customer whether the message appears on every network and which residence country the KYC shows.',
+};
+
+export function buildHandoff(state: ConversationState, reason: HandoffReason, now: number, cause: Cause | null, confidence: number): HandoffSummary {
+  return {
+    reason,
+    userWords: state.recentUserWords.slice(-5),
+    facts: factsOf(state.slots),
+    likelyCause: cause,
+    causeConfidence: Math.round(confidence * 100) / 100,
+    suggestedNextStep: NEXT_STEP[cause ?? 'unknown'],
+    createdAt: new Date(now).toISOString(),
+  };
+}
+
+const REASON_TEXT: Record<HandoffReason, string> = {
+  user_request: 'the customer asked for a person',
+  repeated_misunderstanding: 'the bot did not understand the customer several times',
+  account_frozen: 'the account looks frozen, not region locked',
+  agent_triage: 'an agent triaged the ticket',
+};
+
+export function formatHandoff(k: Knowledge, s: HandoffSummary): string {
+  const cause = s.likelyCause ? `${k.causes[s.likelyCause].title} (\`${s.likelyCause}\`, ${Math.round(s.causeConfidence * 100)}%)` : 'not determined yet';
+  const lines = [
+    `**${k.ui.handoff_summary_title}**`,
+    `Why: ${REASON_TEXT[s.reason]}`,
+    `Likely cause: ${cause}`,
+    s.facts.length ? `Facts:\n${s.facts.map((f) => `- ${f}`).join('\n')}` : 'Facts: none gathered yet',
+    s.userWords.length ? `Customer said:\n${s.userWords.map((w) => `> ${w.slice(0, 300)}`).join('\n')}` : '',
+    `Suggested next step: ${s.suggestedNextStep}`,
+  ];
+  return lines.filter(Boolean).join('\n');
+}

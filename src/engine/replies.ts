@@ -1,0 +1,59 @@
+// Assembles replies from the knowledge data: the final diagnosis, FAQ answers and questions.
+import type { Knowledge, AnswerKey } from '../knowledge/load';
+import type { AnswerOption, Cause, IntentName } from './types';
+import type { QuestionId } from './state';
+
+const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
+
+export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number): string {
+  const c = k.causes[cause];
+  const parts = [k.ui.diagnosis_heading!.replace('{title}', c.title), c.explanation.trim()];
+  if (confidence < 0.7) parts.push(`_${k.ui.diagnosis_uncertain}_`);
+  parts.push(`${k.ui.resolution_heading}\n${bullets(c.resolution)}`);
+  if (cause === 'account_frozen') {
+    parts.push(k.ui.frozen_still_works!);
+  } else {
+    parts.push(`${k.ui.still_works_heading}\n${bullets(k.shared.still_works)}`);
+    parts.push(`${k.ui.blocked_heading}\n${bullets(k.shared.blocked)}`);
+  }
+  parts.push(`${k.ui.assets_heading}\n${k.shared.asset_safety.trim()}`);
+  parts.push(`${k.ui.processing_heading}\n${c.processing_time.trim()}`);
+  parts.push(`${k.ui.reactivation_heading}\n${c.reactivation.trim()}`);
+  return parts.join('\n\n');
+}
+
+export function questionReply(k: Knowledge, q: QuestionId): { text: string; options: AnswerOption[] } {
+  const question = k.questions[q];
+  return { text: question.prompt.trim(), options: question.options.map(({ id, label }) => ({ id, label })) };
+}
+
+export function answerText(k: Knowledge, key: AnswerKey): string {
+  return k.answers[key].answer.trim();
+}
+
+/** Follow-up suggestions of an answer, as options that behave like typing the label. */
+export function followupOptions(k: Knowledge, key: AnswerKey): AnswerOption[] {
+  return (k.answers[key].followups ?? []).map((label, i) => ({ id: `say:${key}:${i}`, label }));
+}
+
+export function entryOptions(k: Knowledge): AnswerOption[] {
+  return [
+    { id: 'action:diagnose', label: k.ui.option_start_diagnosis! },
+    { id: 'ask:ask_asset_safety', label: k.ui.option_funds_safe! },
+    { id: 'action:human', label: k.ui.option_talk_to_human! },
+  ];
+}
+
+export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[] {
+  const options: AnswerOption[] = [{ id: 'ask:ask_withdraw', label: k.ui.option_withdraw! }];
+  if (cause !== 'account_frozen') options.push({ id: 'action:human', label: k.ui.option_talk_to_human! });
+  options.push({ id: 'action:restart', label: k.ui.option_start_over! });
+  return options;
+}
+
+/** Intents whose answer is a fixed text in answers.yaml. */
+export const FAQ_INTENTS = new Set<IntentName>([
+  'ask_meaning', 'ask_asset_safety', 'ask_withdraw', 'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts',
+  'ask_reregister', 'ask_frozen_difference', 'ask_support_time', 'ask_reactivation', 'ask_prevention',
+  'ask_close_account', 'ask_update_kyc', 'ask_login',
+]);

@@ -1,0 +1,161 @@
+// Runs conversations for every channel: loads state, calls the pure engine, saves state,
+// applies abuse limits and hand-off bookkeeping. Adapters talk to this and nothing else.
+import { EventEmitter } from 'node:events';
+import type { Engine } from './api';
+import type { ConversationState } from './state';
+import type { ConversationRef, HandoffSummary, TriageResult, Turn, UserInput } from './types';
+import type { SessionStore } from '../store/types';
+import { RateLimiter } from './rate-limiter';
+import { limitTurn } from './limit-turn';
+
+export interface ServiceOptions {
+  engine: Engine;
+  store: SessionStore;
+  /** How long a conversation is kept in the store after its last message. */
+  retentionMs?: number;
+  maxMessageChars?: number;
+  rateLimitPerMinute?: number;
+  maxConversations?: number;
+  now?: () => number;
+}
+
+export type ClaimResult = 'claimed' | 'already_claimed' | 'not_handed_off';
+
+export interface ServiceEvents {
+  turn: [ref: ConversationRef, turn: Turn, latencyMs: number];
+  handoff: [ref: ConversationRef, summary: HandoffSummary];
+}
+
+export function conversationKey(ref: Pick<ConversationRef, 'channel' | 'conversationId'>): string {
+  return `conv:${ref.channel}:${ref.conversationId}`;
+}
+
+export class ConversationService extends EventEmitter<ServiceEvents> {
+  readonly engine: Engine;
+  private readonly store: SessionStore;
+  private readonly now: () => number;
+  private readonly retentionMs: number;
+  private readonly maxMessageChars: number;
+  private readonly maxConversations: number;
+  private readonly limiter: RateLimiter;
+  /** Per-conversation promise chains: two messages of one conversation never race. */
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private inFlight = 0;
+  private accepting = true;
+
+  constructor(opts: ServiceOptions) {
+    super();
+    this.engine = opts.engine;
+    this.store = opts.store;
+    this.now = opts.now ?? Date.now;
+    this.retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000;
+    this.maxMessageChars = opts.maxMessageChars ?? 4000;
+    this.maxConversations = opts.maxConversations ?? 50_000;
+    this.limiter = new RateLimiter(opts.rateLimitPerMinute ?? 30, 60_000, this.now);
+  }
+
+  /** Handles one user message; the turn is `silent` while an agent holds the conversation. */
+  handle(ref: ConversationRef, input: UserInput): Promise<Turn> {
+    if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'busy'));
+    const key = conversationKey(ref);
+    return this.serialise(key, () => this.handleNow(ref, key, input));
+  }
+
+  private async handleNow(ref: ConversationRef, key: string, input: UserInput): Promise<Turn> {
+    const started = process.hrtime.bigint();
+    if (!this.limiter.allow(`${ref.channel}:${ref.userId}`)) return this.fixedTurn(ref, input, 'rate_limited');
+
+    let state = await this.store.get<ConversationState>(key);
+    if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
+
+    const { text, truncated } = limitTurn(input.text ?? '', this.maxMessageChars);
+    const result = this.engine.step(state, { ...input, text }, this.now());
+    state = result.state;
+    const turn = result.turn;
+    if (truncated) {
+      turn.flags.truncated = true;
+      turn.reply = `${this.engine.message('too_long')}\n\n${turn.reply}`;
+    }
+    await this.store.set(key, state, this.retentionMs);
+    const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+    this.emit('turn', ref, turn, latencyMs);
+    if (turn.handoff) this.emit('handoff', ref, turn.handoff);
+    return turn;
+  }
+
+  /** An agent takes the conversation; the bot stays quiet until release(). */
+  claim(ref: Pick<ConversationRef, 'channel' | 'conversationId'>, agent: string): Promise<ClaimResult> {
+    const key = conversationKey(ref);
+    return this.serialise(key, async () => {
+      const state = await this.store.get<ConversationState>(key);
+      if (!state?.handoff) return 'not_handed_off';
+      if (state.handoff.status === 'claimed') return 'already_claimed';
+      state.handoff = { ...state.handoff, status: 'claimed', agent };
+      await this.store.set(key, state, this.retentionMs);
+      return 'claimed';
+    });
+  }
+
+  /** Gives the conversation back to the bot ("Release") or closes it ("Resolved"). */
+  release(ref: Pick<ConversationRef, 'channel' | 'conversationId'>, resolved = false): Promise<boolean> {
+    const key = conversationKey(ref);
+    return this.serialise(key, async () => {
+      const state = await this.store.get<ConversationState>(key);
+      if (!state?.handoff) return false;
+      if (resolved) {
+        await this.store.delete(key);
+      } else {
+        state.handoff = null;
+        state.misunderstandings = 0;
+        await this.store.set(key, state, this.retentionMs);
+      }
+      return true;
+    });
+  }
+
+  /** Hands a conversation to a person on an agent's or adapter's initiative. */
+  async handoffStatus(ref: Pick<ConversationRef, 'channel' | 'conversationId'>) {
+    const state = await this.store.get<ConversationState>(conversationKey(ref));
+    return state?.handoff ?? null;
+  }
+
+  answerOnce(text: string): Turn {
+    return this.engine.answer(limitTurn(text, this.maxMessageChars).text);
+  }
+
+  triage(text: string): TriageResult {
+    return this.engine.triage(limitTurn(text, Math.max(this.maxMessageChars, 20_000)).text);
+  }
+
+  /** Stops taking new messages and waits (bounded) for those in flight. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    this.accepting = false;
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await this.store.flush();
+  }
+
+  private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy'): Turn {
+    const turn = this.engine.answer('');
+    return {
+      ...turn,
+      user: '',
+      reply: this.engine.message(key),
+      options: [],
+      state: key,
+      flags: { ...turn.flags, truncated: (input.text ?? '').length > this.maxMessageChars },
+    };
+  }
+
+  private serialise<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    this.inFlight++;
+    const next = previous.catch(() => undefined).then(work);
+    const tail = next.finally(() => {
+      this.inFlight--;
+      if (this.chains.get(key) === tail) this.chains.delete(key);
+    });
+    this.chains.set(key, tail.catch(() => undefined));
+    return next;
+  }
+}

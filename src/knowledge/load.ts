@@ -1,0 +1,138 @@
+// Loads the answer content (intents/knowledge/*.yaml), validates it with zod and fills in the
+// exchange's name and links from settings. Errors name the file, the entry and the problem.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { ExchangeConfig } from '../config';
+import { CAUSES, type Cause } from '../engine/types';
+import { INTENTS_DIR } from '../paths';
+
+const PLACEHOLDERS = ['exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent'] as const;
+
+const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((s) => [...s.matchAll(/\{([a-z_]+)\}/g)].every((m) => (PLACEHOLDERS as readonly string[]).includes(m[1]!)), {
+    message: `uses an unknown {placeholder}; allowed: ${PLACEHOLDERS.join(', ')}`,
+  });
+
+const answerSchema = z.object({ answer: text, followups: z.array(z.string().min(1)).max(4).optional() });
+
+const ANSWER_KEYS = [
+  'greeting', 'thanks_goodbye', 'report_lock', 'ask_meaning', 'ask_asset_safety', 'ask_withdraw',
+  'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts', 'ask_reregister', 'ask_frozen_difference',
+  'ask_support_time', 'ask_reactivation', 'ask_prevention', 'ask_close_account', 'ask_update_kyc',
+  'ask_login', 'request_human', 'out_of_scope', 'not_understood', 'symptom_table', 'causes_overview',
+  'chinese_or_other_language', 'empty_message', 'rate_limited', 'too_long', 'busy', 'secret_warning',
+  'handoff_started', 'agent_joined', 'agent_released', 'agent_resolved', 'restart', 'expired',
+] as const;
+export type AnswerKey = (typeof ANSWER_KEYS)[number];
+
+const answersSchema = z.object(Object.fromEntries(ANSWER_KEYS.map((k) => [k, answerSchema])) as Record<AnswerKey, typeof answerSchema>);
+
+const causeSchema = z.object({
+  title: z.string().min(1),
+  explanation: text,
+  resolution: z.array(text).min(1),
+  processing_time: text,
+  reactivation: text,
+  evidence_hint: text,
+});
+const causesSchema = z.object(Object.fromEntries(CAUSES.map((c) => [c, causeSchema])) as Record<Cause, typeof causeSchema>);
+
+const sharedSchema = z.object({
+  still_works: z.array(text).min(1),
+  blocked: z.array(text).min(1),
+  asset_safety: text,
+  announcement_link: text,
+  support_link: text,
+  official_links: text,
+});
+
+const questionSchema = z.object({
+  prompt: text,
+  options: z.array(z.object({ id: z.string().regex(/^[a-z_]+:[a-z_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
+});
+const questionsSchema = z.object({
+  scope: questionSchema,
+  kyc_region: questionSchema,
+  announcement: questionSchema,
+  ip_jumps: questionSchema,
+  location: questionSchema,
+});
+
+const uiSchema = z.record(z.string(), text);
+
+export type Answer = z.infer<typeof answerSchema>;
+export type CauseInfo = z.infer<typeof causeSchema>;
+export type SharedBlocks = z.infer<typeof sharedSchema>;
+export type Question = z.infer<typeof questionSchema>;
+
+export interface Knowledge {
+  exchange: ExchangeConfig;
+  answers: Record<AnswerKey, Answer>;
+  causes: Record<Cause, CauseInfo>;
+  shared: SharedBlocks;
+  questions: z.infer<typeof questionsSchema>;
+  /** Short labels and sentences used to build replies (intents/knowledge/ui.yaml). */
+  ui: Record<string, string>;
+}
+
+export class KnowledgeError extends Error {}
+
+function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new KnowledgeError(`${file}: cannot read: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new KnowledgeError(`${file}: entry ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Replaces {exchange}, {support_url}, ... everywhere in a loaded structure. */
+function fill<T>(value: T, vars: Record<string, string>): T {
+  if (typeof value === 'string') return value.replace(/\{([a-z_]+)\}/g, (m, k: string) => vars[k] ?? m) as T;
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)])) as T;
+  }
+  return value;
+}
+
+export const DEFAULT_EXCHANGE: ExchangeConfig = {
+  name: 'Binance',
+  websiteUrl: 'https://www.binance.com',
+  appUrl: 'https://www.binance.com/en/download',
+  announcementsUrl: 'https://www.binance.com/en/support/announcement',
+  supportUrl: 'https://www.binance.com/en/support',
+};
+
+export function loadKnowledge(exchange: ExchangeConfig = DEFAULT_EXCHANGE, dir = join(INTENTS_DIR, 'knowledge')): Knowledge {
+  const vars = {
+    exchange: exchange.name,
+    website_url: exchange.websiteUrl,
+    app_url: exchange.appUrl,
+    announcements_url: exchange.announcementsUrl,
+    support_url: exchange.supportUrl,
+  };
+  return {
+    exchange,
+    answers: fill(readYaml(join(dir, 'answers.yaml'), answersSchema), vars),
+    causes: fill(readYaml(join(dir, 'causes.yaml'), causesSchema), vars),
+    shared: fill(readYaml(join(dir, 'shared.yaml'), sharedSchema), vars),
+    questions: fill(readYaml(join(dir, 'questions.yaml'), questionsSchema), vars),
+    ui: fill(readYaml(join(dir, 'ui.yaml'), uiSchema), vars),
+  };
+}
+
+/** Fills per-message placeholders such as {agent}. */
+export function format(template: string, vars: Record<string, string> = {}): string {
+  return template.replace(/\{([a-z_]+)\}/g, (m, k: string) => vars[k] ?? m);
+}

@@ -1,0 +1,54 @@
+// Fits the softmax temperature (minimum log-loss) and the out-of-scope threshold (best accuracy)
+// on predictions for folds the classifier did not train on.
+import type { Calibration, Matcher } from './matcher';
+import type { LabelledText } from './train';
+import { stratifiedFolds } from './folds';
+
+const TEMPERATURES = [1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
+
+interface HeldOutScore {
+  truth: string;
+  probs: { intent: string; confidence: number }[];
+}
+
+export function fitCalibration(examples: LabelledText[], train: (examples: LabelledText[]) => Matcher, k: number): Calibration {
+  const folds = stratifiedFolds(examples, k);
+  const perTemperature = new Map<number, HeldOutScore[]>(TEMPERATURES.map((t) => [t, []]));
+  for (let i = 0; i < k; i++) {
+    const matcher = train(folds.filter((_, j) => j !== i).flat());
+    for (const e of folds[i]!) {
+      const f = matcher.featurize(e.text);
+      for (const t of TEMPERATURES) perTemperature.get(t)!.push({ truth: e.intent, probs: matcher.probabilities(f, t) });
+    }
+  }
+  let temperature = 1;
+  let bestLoss = Infinity;
+  for (const [t, scores] of perTemperature) {
+    let loss = 0;
+    for (const s of scores) loss -= Math.log(Math.max(1e-9, s.probs.find((p) => p.intent === s.truth)?.confidence ?? 0));
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      temperature = t;
+    }
+  }
+  return { temperature, threshold: fitThreshold(perTemperature.get(temperature)!) };
+}
+
+/** The confidence cut that maximises accuracy when rejected messages count as out_of_scope. */
+function fitThreshold(scores: HeldOutScore[]): number {
+  let best = 0;
+  let bestCorrect = -1;
+  for (let th = 0; th <= 0.8; th += 0.02) {
+    let correct = 0;
+    for (const s of scores) {
+      const top = s.probs[0]!;
+      const predicted = top.intent !== 'out_of_scope' && top.confidence < th ? 'out_of_scope' : top.intent;
+      if (predicted === s.truth) correct++;
+    }
+    if (correct > bestCorrect) {
+      bestCorrect = correct;
+      best = th;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}

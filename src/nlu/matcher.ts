@@ -1,0 +1,124 @@
+// The intent matcher: natural's tokenizer/stemmer/Bayes classifier, a calibrated confidence,
+// an out-of-scope decision, and detection of two questions in one message.
+import type { IntentName, IntentScore } from '../engine/types';
+import { IntentClassifier, type ClassifierModel } from './classifier';
+import { featurize, type Featurized } from './features';
+import type { Normalizer } from './normalize';
+import type { SpellingCorrector } from './spelling';
+import { splitClauses } from './clauses';
+
+export interface Calibration {
+  /** Softmax temperature fitted on cross-validation folds: turns Bayes scores into probabilities. */
+  temperature: number;
+  /** Below this calibrated confidence a message is treated as out of scope. */
+  threshold: number;
+}
+
+export interface MatchResult {
+  intent: IntentName;
+  confidence: number;
+  /** Every intent found (one per clause), in the order the user wrote them. */
+  intents: IntentScore[];
+  /** The best three candidates for the whole message. */
+  ranking: IntentScore[];
+  /** Corrected, normalised words (for slot extraction). */
+  words: string[];
+}
+
+export interface MatcherParts {
+  classifier: IntentClassifier;
+  normalizer: Normalizer;
+  speller: SpellingCorrector;
+  calibration: Calibration;
+}
+
+const OOS: IntentName = 'out_of_scope';
+
+export class Matcher {
+  readonly classifier: IntentClassifier;
+  readonly calibration: Calibration;
+  private readonly normalizer: Normalizer;
+  private readonly speller: SpellingCorrector;
+
+  constructor(parts: MatcherParts) {
+    this.classifier = parts.classifier;
+    this.normalizer = parts.normalizer;
+    this.speller = parts.speller;
+    this.calibration = parts.calibration;
+  }
+
+  featurize(text: string): Featurized {
+    return featurize(text, this.normalizer, this.speller);
+  }
+
+  /** Calibrated probabilities of every intent for already-featurized text. */
+  probabilities(f: Featurized, temperature = this.calibration.temperature): IntentScore[] {
+    const logs = this.classifier.logScores(f.features);
+    let max = -Infinity;
+    for (const v of logs) if (v > max) max = v;
+    let sum = 0;
+    const exps = new Float64Array(logs.length);
+    for (let c = 0; c < logs.length; c++) sum += exps[c] = Math.exp((logs[c]! - max) / temperature);
+    const out: IntentScore[] = [];
+    for (let c = 0; c < logs.length; c++) out.push({ intent: this.classifier.labels[c] as IntentName, confidence: exps[c]! / sum });
+    return out.sort((a, b) => b.confidence - a.confidence);
+  }
+
+  /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
+  decide(f: Featurized): { best: IntentScore; ranking: IntentScore[] } {
+    if (f.known === 0) {
+      const ranking = [{ intent: OOS, confidence: 1 }];
+      return { best: ranking[0]!, ranking };
+    }
+    const ranking = this.probabilities(f).slice(0, 3);
+    const top = ranking[0]!;
+    if (top.intent !== OOS && top.confidence < this.calibration.threshold) {
+      // Confidence that the message is out of scope is what the top intent lacks.
+      return { best: { intent: OOS, confidence: round(1 - top.confidence) }, ranking };
+    }
+    return { best: { intent: top.intent, confidence: round(top.confidence) }, ranking };
+  }
+
+  classify(text: string): MatchResult {
+    const whole = this.featurize(text);
+    const { best, ranking } = this.decide(whole);
+    const intents = this.clauseIntents(text, best);
+    return {
+      intent: best.intent,
+      confidence: best.confidence,
+      intents,
+      ranking: ranking.map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
+      words: whole.words,
+    };
+  }
+
+  /** Classifies each clause; two confident, different intents mean two questions in one message. */
+  private clauseIntents(text: string, whole: IntentScore): IntentScore[] {
+    const clauses = splitClauses(text);
+    if (clauses.length < 2) return [whole];
+    const found: IntentScore[] = [];
+    for (const clause of clauses) {
+      const { best } = this.decide(this.featurize(clause));
+      if (best.intent === OOS || best.confidence < Math.max(this.calibration.threshold, 0.5)) continue;
+      if (!found.some((f) => f.intent === best.intent)) found.push(best);
+    }
+    if (found.length === 0) return [whole];
+    if (whole.intent !== OOS && !found.some((f) => f.intent === whole.intent)) {
+      // The whole-message reading stays first when the clauses disagree with it.
+      return [whole, ...found].slice(0, 3);
+    }
+    return found.slice(0, 3);
+  }
+
+  vocabularyFrequencies(): Map<string, number> {
+    return this.speller.frequencies();
+  }
+
+  toModel(): { classifier: ClassifierModel; calibration: Calibration } {
+    return { classifier: this.classifier.model, calibration: this.calibration };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,80 @@
+// Fixes typos against the training vocabulary ("regoin" -> "region") with a delete index
+// (SymSpell's idea) so a lookup costs a few map reads, not a scan of the vocabulary.
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+
+const MIN_LENGTH = 4;
+const CACHE_LIMIT = 5000;
+
+function deletes(word: string, depth: number): Set<string> {
+  const out = new Set<string>();
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const del = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(del)) {
+          out.add(del);
+          next.push(del);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+export class SpellingCorrector {
+  private readonly index = new Map<string, string[]>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly frequency: Map<string, number>) {
+    for (const word of frequency.keys()) {
+      if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      for (const key of [word, ...deletes(word, maxDistance(word))]) {
+        const list = this.index.get(key);
+        if (list) list.push(word);
+        else this.index.set(key, [word]);
+      }
+    }
+  }
+
+  frequencies(): Map<string, number> {
+    return this.frequency;
+  }
+
+  knows(word: string): boolean {
+    return this.frequency.has(word);
+  }
+
+  /** The closest known word, or the word itself when none is close enough. */
+  correct(word: string): string {
+    if (word.length < MIN_LENGTH || this.frequency.has(word) || /\d/.test(word) || word.length > 30) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const limit = maxDistance(word);
+    let best = word;
+    let bestDistance = limit + 1;
+    let bestFrequency = 0;
+    for (const key of [word, ...deletes(word, limit)]) {
+      for (const candidate of this.index.get(key) ?? []) {
+        if (Math.abs(candidate.length - word.length) > limit) continue;
+        const d = DamerauLevenshteinDistance(word, candidate);
+        const f = this.frequency.get(candidate) ?? 0;
+        if (d < bestDistance || (d === bestDistance && f > bestFrequency)) {
+          best = candidate;
+          bestDistance = d;
+          bestFrequency = f;
+        }
+      }
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, best);
+    return best;
+  }
+}
+
+/** Short words tolerate one edit, longer ones two. */
+function maxDistance(word: string): number {
+  return word.length >= 8 ? 2 : 1;
+}

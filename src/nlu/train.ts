@@ -1,0 +1,41 @@
+// Builds a Matcher from the corpus: vocabulary, spelling index, classifier and calibration.
+import type { IntentName } from '../engine/types';
+import { IntentClassifier, type TrainingDoc } from './classifier';
+import { loadLexicon, type Lexicon } from './lexicon';
+import { Matcher, type Calibration } from './matcher';
+import { createNormalizer, type Normalizer } from './normalize';
+import { SpellingCorrector } from './spelling';
+import { featurize } from './features';
+import { fitCalibration } from './calibrate';
+
+export interface LabelledText {
+  text: string;
+  intent: IntentName;
+}
+
+export function corpusExamples(corpus: { intent: IntentName; utterances: string[] }[]): LabelledText[] {
+  return corpus.flatMap((c) => c.utterances.map((text) => ({ text, intent: c.intent })));
+}
+
+function vocabulary(examples: LabelledText[], normalizer: Normalizer): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const e of examples) for (const w of normalizer.tokens(e.text)) freq.set(w, (freq.get(w) ?? 0) + 1);
+  return freq;
+}
+
+/** Trains without calibration (used inside cross-validation folds). */
+export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration: Calibration): Matcher {
+  const normalizer = createNormalizer(lexicon);
+  const speller = new SpellingCorrector(vocabulary(examples, normalizer));
+  const docs: TrainingDoc[] = examples.map((e) => ({
+    features: featurize(e.text, normalizer, speller).features,
+    label: e.intent,
+  }));
+  return new Matcher({ classifier: IntentClassifier.train(docs), normalizer, speller, calibration });
+}
+
+/** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */
+export function trainMatcher(examples: LabelledText[], lexicon: Lexicon = loadLexicon(), folds = 4): Matcher {
+  const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, { temperature: 1, threshold: 0 }), folds);
+  return trainRaw(examples, lexicon, calibration);
+}
