@@ -1,0 +1,37 @@
+// Bolt and the Slack Web API client log through this adapter, so their lines end up in the bot's
+// structured (pino) log with secrets scrubbed, instead of on the console.
+import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
+import type { Logger } from '../../src/ops/logger';
+
+const PINO_TO_BOLT: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+  silent: LogLevel.ERROR,
+};
+
+function text(parts: unknown[]): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p)))
+    .join(' ')
+    .slice(0, 2000);
+}
+
+export function boltLogger(logger: Logger): BoltLogger {
+  let level: LogLevel = PINO_TO_BOLT[logger.level] ?? LogLevel.INFO;
+  const child = logger.child({ component: 'bolt' });
+  return {
+    debug: (...msg: unknown[]) => child.debug(text(msg)),
+    info: (...msg: unknown[]) => child.info(text(msg)),
+    warn: (...msg: unknown[]) => child.warn(text(msg)),
+    error: (...msg: unknown[]) => child.error(text(msg)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
