@@ -8,7 +8,8 @@ import type { ExchangeConfig } from '../config';
 import { CAUSES, type Cause } from '../engine/types';
 import { INTENTS_DIR } from '../paths';
 
-const PLACEHOLDERS = ['exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent'] as const;
+// {agent}, {title} and {percent} are filled per message (format()), the others from settings.
+const PLACEHOLDERS = ['exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent', 'title', 'percent'] as const;
 
 const text = z
   .string()
