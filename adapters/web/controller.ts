@@ -1,0 +1,103 @@
+// The Botkit controller of the web channel: turns Botkit messages into ConversationService calls.
+// Botkit's own dialog system is not used (the engine decides everything), so its storage is a no-op.
+import { Botkit, type BotkitMessage, type BotWorker } from 'botkit';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { ChannelContext } from '../../src/channels';
+import type { ConversationRef } from '../../src/engine/types';
+import type { Logger } from '../../src/ops/logger';
+import type { WebSocketChannelAdapter } from './socket-adapter';
+import type { WebHistory } from './history';
+import { WEBHOOK_PATH } from './paths';
+import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
+
+/** Conversation state lives in our SessionStore; Botkit's dialog state has nothing to keep. */
+class NoDialogStorage implements Storage {
+  async read(): Promise<StoreItems> {
+    return {};
+  }
+  async write(): Promise<void> {}
+  async delete(): Promise<void> {}
+}
+
+export interface WebControllerDeps {
+  ctx: ChannelContext;
+  adapter: WebSocketChannelAdapter;
+  history: WebHistory;
+  logger: Logger;
+}
+
+export function createWebController({ ctx, adapter, history, logger }: WebControllerDeps): Botkit {
+  const controller = new Botkit({
+    adapter,
+    webserver: ctx.app,
+    webhook_uri: WEBHOOK_PATH,
+    storage: new NoDialogStorage(),
+    disable_console: true,
+  });
+
+  const viaSocket = (message: BotkitMessage) => message.incoming_message?.channelId === 'websocket';
+
+  // Handlers never throw: Botkit rethrows webhook errors as unhandled rejections, which would end the process.
+  const safely =
+    (what: string, handler: (bot: BotWorker, message: BotkitMessage) => Promise<void>) =>
+    async (bot: BotWorker, message: BotkitMessage) => {
+      try {
+        await handler(bot, message);
+      } catch (err) {
+        logger.error({ err, what }, 'web: could not handle a message');
+        try {
+          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.engine.message('busy'), []) });
+        } catch {
+          // the socket is gone; nothing more to do
+        }
+      }
+    };
+
+  controller.on(
+    'message',
+    safely('message', async (bot, message) => {
+      const user = message.user;
+      if (!isValidUserId(user)) return;
+      const incoming = readIncoming(message as unknown as Record<string, unknown>);
+      const ref: ConversationRef = { channel: 'web', conversationId: user, userId: user };
+      if (viaSocket(message)) await bot.reply(message, { type: 'typing', channelData: { type: 'typing' } });
+
+      const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
+      if (turn.handoff || turn.silent) {
+        // Web visitors have no agent desk behind them: the hand-off reply points them to support,
+        // and the bot keeps answering instead of falling silent.
+        if (turn.handoff) logger.info({ reason: turn.handoff.reason, cause: turn.handoff.likelyCause }, 'web: hand-off suggested');
+        await ctx.service.release(ref);
+      }
+      const reply = turn.silent ? ctx.service.engine.message('handoff_started') : turn.reply;
+      const now = Date.now();
+      await history.append(user, [
+        { from: 'user', text: incoming.text, at: now },
+        { from: 'bot', text: reply, options: turn.options, at: now },
+      ]);
+      const frame = botMessage(reply, turn.options, {
+        reply_to: incoming.clientMessageId,
+        intent: turn.intent,
+        state: turn.state,
+        cause: turn.cause,
+      });
+      await bot.reply(message, { type: 'message', channelData: frame });
+    }),
+  );
+
+  // The page says hello on every (re)connect; it gets the transcript so a reload loses nothing.
+  const sendHistory = safely('hello', async (bot, message) => {
+    if (!isValidUserId(message.user)) return;
+    const frame: HistoryFrame = {
+      type: 'history',
+      messages: await history.read(message.user),
+      limits: { maxMessageChars: ctx.config.maxMessageChars },
+    };
+    await bot.reply(message, { type: 'event', channelData: frame });
+  });
+  controller.on('hello', sendHistory);
+  controller.on('welcome_back', sendHistory);
+  controller.on('reconnect', sendHistory);
+
+  return controller;
+}

@@ -1,0 +1,77 @@
+// The web channel: Botkit with botbuilder-adapter-web. Browsers talk over a WebSocket at /ws on the
+// bot's one HTTP port; sites can integrate server-to-server with POST /api/messages (Botkit's
+// webhook mode, the replies come back in the HTTP response). Botkit stays inside this folder.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import express from 'express';
+import type { ChannelContext, RunningChannel } from '../../src/channels';
+import { WebSocketChannelAdapter } from './socket-adapter';
+import { WebHistory } from './history';
+import { createWebController } from './controller';
+import { checkWebhookBody } from './protocol';
+import { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
+
+export { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
+
+export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
+  const logger = ctx.logger.child({ channel: 'web' });
+  const { maxMessageChars } = ctx.config;
+  // A frame carries one message plus a little JSON; anything far larger is abuse and closes the socket.
+  const adapter = new WebSocketChannelAdapter(Math.max(16_384, maxMessageChars * 4 + 4096));
+  const history = new WebHistory(ctx.store, ctx.config.sessionIdleMs);
+
+  // Botkit registers POST /api/messages on our app when it is constructed: body parsing and
+  // validation must come first. Bad bodies get a 400 here and never reach Botkit.
+  ctx.app.post(WEBHOOK_PATH, express.json({ limit: maxMessageChars * 4 + 4096 }), (req, res, next) => {
+    const problem = checkWebhookBody(req.body);
+    if (problem) {
+      res.status(400).json({ error: problem });
+      return;
+    }
+    next();
+  });
+  const controller = createWebController({ ctx, adapter, history, logger });
+
+  ctx.app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
+
+  let stopped = false;
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== WEB_SOCKET_PATH) {
+      // Another part of the process may own this path; only refuse when nobody else listens.
+      if (ctx.server.listenerCount('upgrade') === 1) socket.destroy();
+      return;
+    }
+    if (stopped || !sameOrigin(req)) {
+      socket.write(`HTTP/1.1 ${stopped ? '503 Service Unavailable' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      socket.destroy();
+      return;
+    }
+    adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.server.emit('connection', ws, req));
+  };
+  ctx.server.on('upgrade', onUpgrade);
+  logger.info({ socket: WEB_SOCKET_PATH, webhook: WEBHOOK_PATH }, 'web: ready');
+
+  return {
+    name: 'web',
+    connected: () => !stopped,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      ctx.server.off('upgrade', onUpgrade);
+      await controller.shutdown().catch(() => undefined);
+      await adapter.close();
+    },
+  };
+}
+
+/** Browsers send Origin on WebSocket upgrades; a page from another site may not drive a user's chat. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser (tests, CLI tools)
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

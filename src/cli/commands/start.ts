@@ -1,0 +1,73 @@
+// `region-lock-bot start`: the web chat, plus Slack and Discord when configured, on one HTTP port.
+// Ctrl-C / SIGTERM: stop taking messages, finish those in flight, flush the store, exit 0.
+import type { Command } from '../main';
+import { UsageError } from '../main';
+import { loadConfig } from '../../config';
+import { createLogger } from '../../ops/logger';
+import { openDiskStore } from '../../store/disk';
+import { startBot } from '../../server/start-bot';
+
+/** A second Ctrl-C, or a shutdown that hangs, ends the process anyway after this long. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+export const command: Command = {
+  summary: 'Run the bot: web chat at http://HOST:PORT/, plus Slack and Discord when their settings are set',
+  usage: 'region-lock-bot start   (settings come from the environment; see .env.example)',
+  async run(args) {
+    if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
+    const config = loadConfig(process.env);
+    const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+    const store = await openDiskStore(config.dataDir);
+    if (store.loadReport.skippedLines > 0) {
+      logger.warn({ skippedLines: store.loadReport.skippedLines }, 'store: dropped unreadable lines (a write interrupted by a crash)');
+    }
+
+    let bot;
+    try {
+      bot = await startBot(config, { store, logger });
+    } catch (err) {
+      await store.close();
+      console.error(`region-lock-bot: could not start: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+
+    const live = bot.channels.map((c) => c.name).join(', ');
+    console.log(`region-lock-bot is running. Chat: ${bot.url}/  Channels: ${live}  Data: ${store.dir}`);
+    console.log('Press Ctrl-C to stop.');
+
+    const running = bot;
+    return new Promise<number>((resolve) => {
+      let shuttingDown = false;
+      const shutdown = (signal: NodeJS.Signals) => {
+        if (shuttingDown) {
+          console.error(`region-lock-bot: ${signal} again, exiting without waiting`);
+          process.exit(130);
+        }
+        shuttingDown = true;
+        logger.info({ signal }, 'shutting down: finishing messages in flight');
+        const deadline = setTimeout(() => {
+          console.error('region-lock-bot: shutdown took too long, exiting');
+          process.exit(1);
+        }, SHUTDOWN_DEADLINE_MS);
+        deadline.unref();
+        void running
+          .stop()
+          .then(() => store.close())
+          .then(
+            () => {
+              clearTimeout(deadline);
+              resolve(0);
+              // Libraries may leave idle handles behind; once state is flushed nothing is left to wait for.
+              setTimeout(() => process.exit(0), 200).unref();
+            },
+            (err: unknown) => {
+              console.error(`region-lock-bot: error during shutdown: ${err instanceof Error ? err.message : String(err)}`);
+              resolve(1);
+            },
+          );
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    });
+  },
+};
