@@ -13,6 +13,8 @@ const PINO_TO_BOLT: Record<string, LogLevel> = {
   silent: LogLevel.ERROR,
 };
 
+const RATE_LIMITED = /rate limit/i;
+
 function text(parts: unknown[]): string {
   return parts
     .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p)))
@@ -25,7 +27,12 @@ export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   return {
     debug: (...msg: unknown[]) => child.debug(text(msg)),
-    info: (...msg: unknown[]) => child.info(text(msg)),
+    // The Web API client reports a 429 at info level; a rate limit is worth a warning in our log.
+    info: (...msg: unknown[]) => {
+      const line = text(msg);
+      if (RATE_LIMITED.test(line)) child.warn(line);
+      else child.info(line);
+    },
     warn: (...msg: unknown[]) => child.warn(text(msg)),
     error: (...msg: unknown[]) => child.error(text(msg)),
     setLevel: (l: LogLevel) => {

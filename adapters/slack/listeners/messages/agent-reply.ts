@@ -1,4 +1,4 @@
-// An agent who claimed a hand-off writes in the hand-off card's thread: the bot passes the words on
+// The agent who claimed a hand-off writes in the hand-off card's thread: the bot passes the words on
 // to the customer (who may be in a DM with the bot, where agents cannot write).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
@@ -18,8 +18,10 @@ export const agentReply =
     if (!card) return;
     await guarded(deps.logger, 'agent reply relay', async () => {
       const status = await deps.service.handoffStatus(slackRef(card.conversationId, card.userId));
-      // Only a claimed conversation is relayed: before the claim, or after release, the bot speaks itself.
-      if (status?.status !== 'claimed') return;
+      // Only the agent who claimed the conversation speaks for it: before the claim or after release
+      // the bot answers itself, and other agents can discuss the case in the thread without the
+      // customer seeing it.
+      if (status?.status !== 'claimed' || status.agent !== m.user) return;
       const place = placeOf(card.conversationId);
       if (!place) return;
       // The agent's text is Slack mrkdwn already; it is passed on as written, under the agent's name.

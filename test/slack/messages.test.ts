@@ -1,0 +1,92 @@
+// Direct messages: a full diagnosis through button clicks, typed answers, and what is ignored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackHarness, buttonsOf, settle, textOf, waitFor, FAKE_BOT_ID, FAKE_BOT_USER } from './helpers';
+
+describe('slack direct messages', () => {
+  const h = new SlackHarness();
+  beforeAll(async () => {
+    await h.start();
+  }, 120_000);
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('diagnoses a KYC region lock through button clicks and leaves no dead buttons', async () => {
+    const channel = 'D0ALICE';
+    expect(h.fake.callsOf('auth.test').length).toBeGreaterThanOrEqual(1);
+    const sent = await h.dm('my account says region not supported', { user: 'U0ALICE', channel });
+    expect(sent.status).toBe(200);
+
+    const scopeQuestion = await waitFor(() => h.posts({ channel }).find((c) => buttonsOf(c).some((b) => /every network/i.test(b.label))), 'the scope question');
+    expect(scopeQuestion.params.thread_ts).toBeUndefined();
+    expect(scopeQuestion.token).toBe('xoxb-test-0000-fake');
+    const scopeButtons = buttonsOf(scopeQuestion);
+    expect(scopeButtons.map((b) => b.label)).toEqual(expect.arrayContaining(['Every network', 'Only this network', 'Not sure']));
+    // Mrkdwn, not Markdown.
+    expect(textOf(scopeQuestion)).not.toMatch(/\*\*/);
+
+    await h.click(scopeQuestion, 'Every network', { user: 'U0ALICE' });
+    const scopeTs = h.tsOf(scopeQuestion);
+    const updated = await waitFor(() => h.fake.callsOf('chat.update').find((c) => c.params.ts === scopeTs), 'the answered question update');
+    expect(updated.params.channel).toBe(channel);
+    expect(buttonsOf(updated)).toHaveLength(0);
+    expect(textOf(updated)).toContain('Every network');
+
+    const kycQuestion = await waitFor(
+      () => h.posts({ channel }).find((c) => c !== scopeQuestion && buttonsOf(c).some((b) => /restricted country/i.test(b.label))),
+      'the KYC question',
+    );
+    await h.click(kycQuestion, /restricted country/i, { user: 'U0ALICE' });
+    const kycTs = h.tsOf(kycQuestion);
+    await waitFor(() => h.fake.callsOf('chat.update').find((c) => c.params.ts === kycTs && buttonsOf(c).length === 0), 'the KYC question update');
+
+    const diagnosis = await waitFor(
+      () => h.posts({ channel }).find((c) => h.tsOf(c) > kycTs && /KYC|verif|residen/i.test(textOf(c))),
+      'the diagnosis naming the KYC cause',
+    );
+    expect(textOf(diagnosis)).not.toMatch(/\*\*|\]\(/);
+
+    // A second click on an answered question does nothing.
+    const before = h.posts({ channel }).length;
+    await h.click(kycQuestion, /restricted country/i, { user: 'U0ALICE' });
+    await settle(h);
+    expect(h.posts({ channel }).length).toBe(before);
+  });
+
+  it('continues when the answer is typed, and removes the buttons of the question', async () => {
+    const channel = 'D0CAROL';
+    await h.dm('binance says my region is locked, help', { user: 'U0CAROL', channel });
+    const question = await waitFor(() => h.posts({ channel }).find((c) => buttonsOf(c).length > 0), 'a question with buttons');
+    const qts = h.tsOf(question);
+    await h.dm('it happens on every network, wifi and mobile data', { user: 'U0CAROL', channel });
+    const update = await waitFor(() => h.fake.callsOf('chat.update').find((c) => c.params.ts === qts), 'buttons removed');
+    expect(buttonsOf(update)).toHaveLength(0);
+    const next = await waitFor(() => h.posts({ channel }).find((c) => h.tsOf(c) > qts), 'the next reply');
+    expect(buttonsOf(next).some((b) => /restricted country/i.test(b.label))).toBe(true);
+  });
+
+  it('ignores bots, its own messages, edits, joins and other subtypes', async () => {
+    const channel = 'D0QUIET';
+    const base = { type: 'message', channel, channel_type: 'im', team: 'T0FAKE' };
+    const ignored = [
+      { ...base, subtype: 'bot_message', bot_id: 'B0OTHER', text: 'region not supported', ts: h.nextTs() },
+      { ...base, user: 'U0OTHERBOT', bot_id: 'B0OTHER', text: 'region not supported', ts: h.nextTs() },
+      { ...base, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, text: 'my own words', ts: h.nextTs() },
+      {
+        ...base,
+        subtype: 'message_changed',
+        hidden: true,
+        ts: h.nextTs(),
+        message: { type: 'message', user: 'U0DAVE', text: 'region not supported (edited)', ts: h.nextTs() },
+        previous_message: { type: 'message', user: 'U0DAVE', text: 'region', ts: h.nextTs() },
+      },
+      { ...base, subtype: 'message_deleted', hidden: true, ts: h.nextTs(), deleted_ts: h.nextTs() },
+      { type: 'message', subtype: 'channel_join', channel: 'C0PUBLIC', channel_type: 'channel', user: 'U0DAVE', text: '<@U0DAVE> has joined the channel', ts: h.nextTs() },
+      { ...base, subtype: 'channel_topic', user: 'U0DAVE', text: 'set the topic', ts: h.nextTs() },
+    ];
+    for (const event of ignored) expect((await h.sendEvent(event)).status).toBe(200);
+    await settle(h);
+    expect(h.posts({ channel })).toHaveLength(0);
+    expect(h.posts({ channel: 'C0PUBLIC' })).toHaveLength(0);
+  });
+});
