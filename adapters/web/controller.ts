@@ -92,6 +92,7 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
       type: 'history',
       messages: await history.read(message.user),
       limits: { maxMessageChars: ctx.config.maxMessageChars },
+      exchange: ctx.config.exchange.name,
     };
     await bot.reply(message, { type: 'event', channelData: frame });
   });

@@ -55,6 +55,8 @@ export interface HistoryFrame {
   type: 'history';
   messages: HistoryEntry[];
   limits: { maxMessageChars: number };
+  /** Shown in the page title. */
+  exchange: string;
 }
 
 export function botMessage(text: string, options: AnswerOption[], extra: Partial<BotMessageFrame> = {}): BotMessageFrame {

@@ -1,0 +1,267 @@
+// The chat page: one WebSocket to /ws (botbuilder-adapter-web's protocol), a stable per-browser id
+// in localStorage, the transcript replayed by the server on every (re)connect.
+(function () {
+  'use strict';
+
+  var USER_KEY = 'region-lock-bot:user';
+  var STARTERS = ['My region is not supported', 'Are my funds safe?', 'Can I still withdraw?', 'Does a VPN help?'];
+  var MAX_BACKOFF_MS = 10000;
+
+  var log = document.getElementById('log');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('input');
+  var typing = document.getElementById('typing');
+  var statusEl = document.getElementById('status');
+  var titleEl = document.getElementById('title');
+
+  var user = stableUserId();
+  var socket = null;
+  var backoff = 500;
+  var reconnectTimer = null;
+  var outbox = []; // frames typed while the socket was down, sent on reconnect
+  var awaiting = 0; // messages sent and not answered yet (drives the typing indicator)
+  var seq = 0;
+
+  function stableUserId() {
+    var id = null;
+    try {
+      id = window.localStorage.getItem(USER_KEY);
+    } catch (e) {
+      /* storage disabled: the conversation lasts as long as the tab */
+    }
+    if (!id || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id)) {
+      id = 'w-' + randomId();
+      try {
+        window.localStorage.setItem(USER_KEY, id);
+      } catch (e) {
+        /* see above */
+      }
+    }
+    return id;
+  }
+
+  function randomId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function addUserMessage(text) {
+    var row = document.createElement('div');
+    row.className = 'msg user';
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    bubble.textContent = text; // user text is never parsed as markup
+    row.appendChild(bubble);
+    log.appendChild(row);
+    scrollToEnd();
+    return row;
+  }
+
+  function clearChips() {
+    var old = log.querySelectorAll('.chips');
+    for (var i = 0; i < old.length; i++) old[i].remove();
+  }
+
+  function addChips(options, asStarters) {
+    clearChips();
+    if (!options || options.length === 0) return;
+    var group = document.createElement('div');
+    group.className = 'chips';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', asStarters ? 'Suggestions' : 'Answer options');
+    options.forEach(function (o) {
+      var chip = document.createElement('button');
+      chip.type = 'button';
+      chip.className = 'chip';
+      chip.dataset.optionId = o.id || '';
+      chip.textContent = o.label;
+      chip.addEventListener('click', function () {
+        send(o.label, o.id || undefined);
+      });
+      group.appendChild(chip);
+    });
+    log.appendChild(group);
+    scrollToEnd();
+  }
+
+  function addBotMessage(text, options, meta) {
+    var row = document.createElement('div');
+    row.className = 'msg bot';
+    // The engine's view of the turn, for tests and support tooling (never shown).
+    if (meta && meta.state) row.dataset.state = meta.state;
+    if (meta && meta.cause) row.dataset.cause = meta.cause;
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    bubble.appendChild(window.renderMarkdown(text));
+    row.appendChild(bubble);
+    log.appendChild(row);
+    addChips(options, false);
+    scrollToEnd();
+  }
+
+  function showIntro() {
+    addBotMessage(
+      'Hi! I help when your account shows **“Your region is not supported”** or **“Region Locked”**. ' +
+        'Tell me what you see, or pick one of these:',
+      [],
+    );
+    addChips(STARTERS.map(function (s) { return { id: '', label: s }; }), true);
+  }
+
+  function renderHistory(messages) {
+    log.textContent = '';
+    if (!messages || messages.length === 0) {
+      showIntro();
+      return;
+    }
+    messages.forEach(function (m) {
+      if (m.from === 'user') addUserMessage(m.text);
+      else addBotMessage(m.text, m.options || []);
+    });
+  }
+
+  function setTyping(on) {
+    typing.hidden = !on;
+    if (on) scrollToEnd();
+  }
+
+  function setStatus(state, text) {
+    document.body.dataset.connection = state;
+    statusEl.textContent = text;
+  }
+
+  // ---- connection --------------------------------------------------------------------------
+
+  function socketUrl() {
+    return (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + '/ws';
+  }
+
+  function connect() {
+    reconnectTimer = null;
+    setStatus('connecting', 'Connecting…');
+    var ws;
+    try {
+      ws = new WebSocket(socketUrl());
+    } catch (e) {
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    ws.onopen = function () {
+      backoff = 500;
+      setStatus('open', 'Online');
+      ws.send(JSON.stringify({ type: 'hello', user: user, channel: 'websocket' }));
+    };
+    ws.onmessage = function (event) {
+      var msg;
+      try {
+        msg = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handleFrame(msg);
+    };
+    ws.onclose = function () {
+      if (socket !== ws) return;
+      socket = null;
+      setTyping(false);
+      scheduleReconnect();
+    };
+    ws.onerror = function () {
+      /* onclose follows and reconnects */
+    };
+  }
+
+  function scheduleReconnect() {
+    if (reconnectTimer) return;
+    setStatus('closed', 'Connection lost, reconnecting…');
+    reconnectTimer = window.setTimeout(connect, backoff);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  }
+
+  function handleFrame(msg) {
+    if (msg.type === 'history') {
+      if (msg.exchange) {
+        titleEl.textContent = msg.exchange + ' account access help';
+        document.title = titleEl.textContent;
+      }
+      if (msg.limits && msg.limits.maxMessageChars) input.maxLength = msg.limits.maxMessageChars;
+      renderHistory(msg.messages);
+      // Whatever was typed while offline goes out now, after the transcript is on screen.
+      var queued = outbox;
+      outbox = [];
+      queued.forEach(function (frame) {
+        addUserMessage(frame.text);
+        transmit(frame);
+      });
+      return;
+    }
+    if (msg.type === 'typing') {
+      setTyping(true);
+      return;
+    }
+    if (msg.type === 'message') {
+      awaiting = Math.max(0, awaiting - 1);
+      setTyping(awaiting > 0);
+      addBotMessage(msg.text || '', msg.options || [], msg);
+    }
+  }
+
+  function transmit(frame) {
+    awaiting++;
+    setTyping(true);
+    socket.send(JSON.stringify(frame));
+  }
+
+  function send(text, optionId) {
+    text = String(text).trim();
+    if (!text) return;
+    seq++;
+    var frame = { type: 'message', user: user, channel: 'websocket', text: text, mid: 'm' + Date.now().toString(36) + seq };
+    if (optionId) frame.option_id = optionId;
+    clearChips();
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      addUserMessage(text);
+      transmit(frame);
+    } else {
+      outbox.push(frame);
+      addUserMessage(text).classList.add('pending');
+      setStatus('closed', 'Offline: your message will be sent when the connection is back');
+    }
+    input.focus();
+  }
+
+  // ---- composer ----------------------------------------------------------------------------
+
+  function autosize() {
+    input.style.height = 'auto';
+    input.style.height = Math.min(input.scrollHeight, 160) + 'px';
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = '';
+    autosize();
+    send(text);
+  });
+
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  input.addEventListener('input', autosize);
+
+  connect();
+  input.focus();
+})();
