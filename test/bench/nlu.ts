@@ -1,0 +1,94 @@
+// NLU side by side: our matcher and NLP.js trained on the same intents/nlu corpus and scored on
+// the same held-out fixtures in the same process; accuracy and per-message latency of each.
+import { loadCorpus } from '../../src/nlu/corpus';
+import { loadHeldout, report, type Prediction, type Report } from '../../src/nlu/evaluate';
+import { trainFromCorpus } from '../../src/nlu/load';
+import type { LabelledText } from '../../src/nlu/train';
+import { NlpjsClassifier, type OutOfScopeMode } from './nlpjs';
+import { round, summarize, type LatencySummary } from './stats';
+import { timeAsync, timeSync, type LoopBudget } from './timing-loop';
+
+export interface SystemScore extends LatencySummary {
+  accuracy: number;
+  out_of_scope_rejection: number;
+  in_scope_false_rejection: number;
+  train_ms: number;
+}
+
+export interface NluResult {
+  heldout_examples: number;
+  corpus_utterances: number;
+  intents: number;
+  ours: SystemScore;
+  nlpjs: SystemScore & { out_of_scope_mode: OutOfScopeMode; threshold: number; process_p50_us: number; process_p99_us: number };
+  /** Both NLP.js out-of-scope options, so the choice of the better one can be checked. */
+  nlpjs_variants: Record<OutOfScopeMode, { accuracy: number; out_of_scope_rejection: number; in_scope_false_rejection: number }>;
+  /** NLP.js median / ours. */
+  speed_ratio: number;
+}
+
+const BUDGET: LoopBudget = { warmupRounds: 3, maxSamples: 30_000, maxMs: 8_000 };
+const PROCESS_BUDGET: LoopBudget = { warmupRounds: 1, maxSamples: 5_000, maxMs: 4_000 };
+
+function scoreOf(predictions: Prediction[]): Pick<SystemScore, 'accuracy' | 'out_of_scope_rejection' | 'in_scope_false_rejection'> {
+  const r: Report = report(predictions);
+  return { accuracy: r.accuracy, out_of_scope_rejection: r.outOfScopeRejection, in_scope_false_rejection: r.inScopeFalseRejection };
+}
+
+async function nlpjsPredictions(nlp: NlpjsClassifier, heldout: LabelledText[]): Promise<Prediction[]> {
+  const out: Prediction[] = [];
+  for (const e of heldout) out.push({ text: e.text, truth: e.intent, predicted: await nlp.classify(e.text), confidence: 0 });
+  return out;
+}
+
+export async function benchNlu(log: (line: string) => void): Promise<NluResult> {
+  const corpus = loadCorpus();
+  const heldout = loadHeldout();
+  const texts = heldout.map((e) => e.text);
+
+  const oursStarted = performance.now();
+  const matcher = trainFromCorpus();
+  const oursTrainMs = performance.now() - oursStarted;
+  const oursScore = scoreOf(heldout.map((e) => {
+    const m = matcher.classify(e.text);
+    return { text: e.text, truth: e.intent, predicted: m.intent, confidence: m.confidence };
+  }));
+  log(`  ours: trained in ${Math.round(oursTrainMs)} ms, accuracy ${oursScore.accuracy}`);
+
+  // Both ways of giving NLP.js an out-of-scope answer are scored; the better one is reported.
+  const variants = {} as NluResult['nlpjs_variants'];
+  const trained = new Map<OutOfScopeMode, NlpjsClassifier>();
+  for (const mode of ['trained_and_none', 'none_only'] as const) {
+    const nlp = await NlpjsClassifier.train(corpus, mode);
+    trained.set(mode, nlp);
+    variants[mode] = scoreOf(await nlpjsPredictions(nlp, heldout));
+    log(`  NLP.js (${mode}): trained in ${Math.round(nlp.trainMs)} ms, accuracy ${variants[mode].accuracy}`);
+  }
+  const bestMode: OutOfScopeMode = variants.none_only.accuracy > variants.trained_and_none.accuracy ? 'none_only' : 'trained_and_none';
+  const nlp = trained.get(bestMode)!;
+
+  const oursLatency = summarize(timeSync(texts, (t) => matcher.classify(t), BUDGET));
+  log(`  ours: p50 ${oursLatency.p50_us} µs, p99 ${oursLatency.p99_us} µs over ${oursLatency.samples} calls`);
+  const nlpjsLatency = summarize(await timeAsync(texts, (t) => nlp.classify(t), BUDGET));
+  log(`  NLP.js classify: p50 ${nlpjsLatency.p50_us} µs, p99 ${nlpjsLatency.p99_us} µs over ${nlpjsLatency.samples} calls`);
+  const nlpjsProcess = summarize(await timeAsync(texts, (t) => nlp.process(t), PROCESS_BUDGET));
+  log(`  NLP.js process: p50 ${nlpjsProcess.p50_us} µs, p99 ${nlpjsProcess.p99_us} µs over ${nlpjsProcess.samples} calls`);
+
+  return {
+    heldout_examples: heldout.length,
+    corpus_utterances: corpus.reduce((n, i) => n + i.utterances.length, 0),
+    intents: corpus.length,
+    ours: { ...oursScore, ...oursLatency, train_ms: Math.round(oursTrainMs) },
+    nlpjs: {
+      ...variants[bestMode],
+      ...nlpjsLatency,
+      train_ms: Math.round(nlp.trainMs),
+      out_of_scope_mode: bestMode,
+      threshold: nlp.threshold,
+      process_p50_us: nlpjsProcess.p50_us,
+      process_p99_us: nlpjsProcess.p99_us,
+    },
+    nlpjs_variants: variants,
+    speed_ratio: round(nlpjsLatency.p50_us / oursLatency.p50_us, 2),
+  };
+}

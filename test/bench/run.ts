@@ -1,0 +1,79 @@
+// `npm run bench`: accuracy and speed side by side with NLP.js, full-turn latency, start-up, memory
+// and the HTTP paths. Prints Markdown tables and writes test/bench/results.json. Not part of `npm test`.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { machineInfo } from './machine';
+import { benchNlu } from './nlu';
+import { benchTurn } from './turn';
+import { benchStartup } from './startup';
+import { benchMemory } from './memory';
+import { benchSlackHttp } from './slack-http';
+import { benchWebChat } from './web-chat';
+import { checkTargets } from './targets';
+import { markdownTables } from './table';
+import type { BenchResults, Skipped } from './results';
+
+const RESULTS_FILE = join(PACKAGE_ROOT, 'test', 'bench', 'results.json');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function section<T>(name: string, errors: Record<string, string>, run: () => Promise<T> | T): Promise<T | null> {
+  log(`${name}…`);
+  const began = performance.now();
+  try {
+    const result = await run();
+    log(`  (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+    return result;
+  } catch (err) {
+    errors[name] = (err as Error).message.split('\n')[0]!;
+    log(`  FAILED: ${(err as Error).stack}`);
+    return null;
+  }
+}
+
+const asSkipped = (name: string, errors: Record<string, string>): Skipped => ({ skipped: `failed: ${errors[name] ?? 'unknown error'}` });
+
+async function main(): Promise<number> {
+  const began = performance.now();
+  const errors: Record<string, string> = {};
+  const machine = machineInfo();
+  log(`region-lock-bot bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.os}, load ${machine.load_1m}`);
+  // Child processes first, while this process is still idle.
+  const startup = await section('start-up', errors, () => benchStartup(log));
+  const memory = await section('memory', errors, () => benchMemory(log));
+  const nlu = await section('NLU side by side', errors, () => benchNlu(log));
+  const turn = await section('full turn', errors, () => benchTurn(log));
+  const slack = (await section('Slack HTTP', errors, () => benchSlackHttp(log))) ?? asSkipped('Slack HTTP', errors);
+  const web = (await section('web chat', errors, () => benchWebChat(log))) ?? asSkipped('web chat', errors);
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine,
+    nlu,
+    turn,
+    startup_ms: startup?.warm_ms ?? null,
+    startup,
+    rss_mb: memory,
+    http: { slack, web },
+    targets: [],
+    errors,
+    duration_s: 0,
+  };
+  results.targets = checkTargets(results);
+  results.duration_s = Math.round((performance.now() - began) / 100) / 10;
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${markdownTables(results)}\n\n`);
+  process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.os}. ${results.date}. Took ${results.duration_s} s.\n`);
+  process.stdout.write(`Written to ${RESULTS_FILE}\n`);
+  for (const s of [slack, web]) if ('skipped' in s) process.stdout.write(`Note: an HTTP path was skipped: ${s.skipped}\n`);
+  return Object.keys(errors).length ? 1 : 0;
+}
+
+main().then(
+  // Exit explicitly (a closed server may leave a timer behind), once stdout has been flushed.
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (err) => {
+    log(`bench failed: ${(err as Error).stack}`);
+    process.exit(1);
+  },
+);
