@@ -1,0 +1,103 @@
+// Runs the real binary (built by `npm test`'s tsc step) the way users do.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
+
+function run(args: string[], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('classify', () => {
+  it('adds intent and confidence to every line, in input order, keeping other fields', () => {
+    const input = ['{"text":"are my funds safe?","id":1}', '', '{"text":"hello","id":2}', '{"text":"will a vpn help","id":3}'].join('\n');
+    const r = run(['classify', '-'], input);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual([1, 2, 3]);
+    expect(lines[0].intent).toBe('ask_asset_safety');
+    expect(lines[2].intent).toBe('ask_vpn');
+    for (const l of lines) expect(l.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it('names the bad line without a stack trace', () => {
+    const r = run(['classify', '-'], '{"text":"hi"}\n{oops\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 2: not valid JSON/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const missing = run(['classify', '-'], '{"txt":"hi"}\n');
+    expect(missing.err).toMatch(/line 1: needs a "text" field/);
+    const nofile = run(['classify', '/nonexistent.jsonl']);
+    expect(nofile.err).toMatch(/no such file/);
+  });
+});
+
+describe('replay', () => {
+  it('prints one conversation per line with every turn', () => {
+    const input = [
+      JSON.stringify({ id: 'a', turns: ['my account says region not supported', 'Every network', 'A restricted country (e.g. mainland China)'] }),
+      JSON.stringify({ id: 'b', turns: ['I cannot log in at all'], extra: true }),
+    ].join('\n');
+    const r = run(['replay', '-'], input);
+    expect(r.code).toBe(0);
+    const [a, b] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.id).toBe('a');
+    expect(a.turns).toHaveLength(3);
+    expect(Object.keys(a.turns[0]).sort()).toEqual(['cause', 'confidence', 'intent', 'options', 'reply', 'state', 'user']);
+    expect(a.turns[0].cause).toBeNull();
+    expect(a.turns[0].options).toContain('Every network');
+    expect(a.turns[2].cause).toBe('kyc_region');
+    expect(b.turns[0].cause).toBe('account_frozen');
+  });
+
+  it('rejects a line without turns', () => {
+    const r = run(['replay', '-'], '{"id":"x"}\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 1: needs a "turns" field/);
+  });
+});
+
+describe('triage', () => {
+  const tickets = [
+    JSON.stringify({ id: 't1', text: 'Every network shows region locked. I verified with mainland China as residence.' }),
+    JSON.stringify({ id: 't2', text: 'I cannot log in at all. I want a human.' }),
+  ].join('\n');
+
+  it('prints JSONL triage', () => {
+    const r = run(['triage', '-'], tickets);
+    expect(r.code).toBe(0);
+    const [t1, t2] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(t1.id).toBe('t1');
+    expect(t1.triage.causes[0].cause).toBe('kyc_region');
+    expect(t2.triage.flags.frozenNotRegionLock).toBe(true);
+  });
+
+  it('prints a backlog table with counts per cause', () => {
+    const r = run(['triage', '-', '--format', 'table'], tickets);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/tickets per likely cause/);
+    expect(r.out).toMatch(/kyc_region\s+1/);
+  });
+});
+
+describe('chat', () => {
+  it('answers in the terminal and accepts numbered options', () => {
+    const r = run(['chat'], 'my region is not supported\n1\n/quit\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1\) Every network/);
+    expect(r.out).toMatch(/residence/i);
+  });
+});
+
+describe('configuration errors', () => {
+  it('names the variable and the problem', () => {
+    const r = run(['replay', '-'], '', { SESSION_IDLE_MINUTES: 'soon' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/SESSION_IDLE_MINUTES/);
+    const slack = run(['replay', '-'], '', { SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(slack.err).toMatch(/SLACK_SIGNING_SECRET is required/);
+  });
+});
