@@ -39,6 +39,11 @@ export async function agentReplySubmit(interaction: ModalSubmitInteraction, deps
     await interaction.reply({ content: 'This conversation is not claimed any more; nothing was sent.', flags: MessageFlags.Ephemeral });
     return;
   }
+  if (status.agent !== interaction.user.id) {
+    // One voice for the customer: only the agent who claimed the conversation speaks to them.
+    await interaction.reply({ content: `<@${status.agent}> holds this conversation; only they can reply to the customer.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
   if (!text) {
     await interaction.reply({ content: 'The message was empty; nothing was sent.', flags: MessageFlags.Ephemeral });
     return;

@@ -8,7 +8,10 @@ import { answeredRows, optionIdOf } from '../render/answer-buttons';
 
 export async function answerOption(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
   const optionId = optionIdOf(interaction.customId);
-  if (!optionId) return;
+  if (!optionId) {
+    await interaction.reply({ content: 'This button is not valid any more. Just type your answer.', flags: MessageFlags.Ephemeral });
+    return;
+  }
   const message = interaction.message;
   const conversationId =
     (await deps.store.get<string>(buttonsMessageKey(message.id))) ??

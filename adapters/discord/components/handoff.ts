@@ -51,6 +51,10 @@ export async function handoffButton(interaction: ButtonInteraction, deps: Discor
       await interaction.reply(ephemeral('Claim the conversation first; then your reply goes to the customer.'));
       return;
     }
+    if (status.agent !== agentId) {
+      await interaction.reply(ephemeral(`<@${status.agent}> holds this conversation; only they can reply to the customer.`));
+      return;
+    }
     await interaction.showModal(agentReplyModal(interaction.customId));
     return;
   }
