@@ -1,5 +1,5 @@
 // The transcript shown when a browser reloads the chat page. Kept in the session store next to
-// the conversation state, redacted, trimmed, and expiring with the conversation.
+// the conversation state, the user's words redacted, trimmed, and expiring with the conversation.
 import type { SessionStore } from '../../src/store/types';
 import type { AnswerOption } from '../../src/engine/types';
 import { redactSecrets } from '../../src/engine/safety/redact';
@@ -34,7 +34,8 @@ export class WebHistory {
     const previous = this.chains.get(userId) ?? Promise.resolve();
     const next = previous.then(async () => {
       const history = (await this.read(userId)).map(({ options: _options, ...rest }) => rest as HistoryEntry);
-      for (const e of entries) history.push({ ...e, text: redactSecrets(e.text).text });
+      // The user's words are scrubbed of secrets; the bot's own text is stored as written.
+      for (const e of entries) history.push(e.from === 'user' ? { ...e, text: redactSecrets(e.text).text } : e);
       await this.store.set(historyKey(userId), history.slice(-MAX_HISTORY_ENTRIES), this.ttlMs);
     });
     const tail = next.catch(() => undefined);

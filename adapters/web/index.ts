@@ -16,13 +16,17 @@ export { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
 export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
   const logger = ctx.logger.child({ channel: 'web' });
   const { maxMessageChars } = ctx.config;
-  // A frame carries one message plus a little JSON; anything far larger is abuse and closes the socket.
-  const adapter = new WebSocketChannelAdapter(Math.max(16_384, maxMessageChars * 4 + 4096));
+  // Transport limits sit well above MAX_MESSAGE_CHARS: a long message is cut and answered politely by
+  // the service; only a far larger frame or body is refused (socket closed with 1009, or HTTP 413).
+  const transportLimitBytes = Math.max(65_536, maxMessageChars * 4 + 4096);
+  const adapter = new WebSocketChannelAdapter(transportLimitBytes, (problem, err) =>
+    logger.debug({ err: err?.message }, `web: ${problem}`),
+  );
   const history = new WebHistory(ctx.store, ctx.config.sessionIdleMs);
 
   // Botkit registers POST /api/messages on our app when it is constructed: body parsing and
   // validation must come first. Bad bodies get a 400 here and never reach Botkit.
-  ctx.app.post(WEBHOOK_PATH, express.json({ limit: maxMessageChars * 4 + 4096 }), (req, res, next) => {
+  ctx.app.post(WEBHOOK_PATH, express.json({ limit: transportLimitBytes }), (req, res, next) => {
     const problem = checkWebhookBody(req.body);
     if (problem) {
       res.status(400).json({ error: problem });
@@ -47,7 +51,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
       socket.destroy();
       return;
     }
-    adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.server.emit('connection', ws, req));
+    adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.accept(ws, req));
   };
   ctx.server.on('upgrade', onUpgrade);
   logger.info({ socket: WEB_SOCKET_PATH, webhook: WEBHOOK_PATH }, 'web: ready');

@@ -3,16 +3,27 @@
 //   its own path (Botkit would attach it to a server it creates itself);
 // - replies go to every open socket of the user, tracked here: the stock adapter keeps one socket
 //   per user in a module-wide map and forgets the user when an *old* tab closes after a reload;
-// - the adapter's heartbeat timer is kept so stop() can clear it (the stock one runs forever).
+// - the adapter's heartbeat timer is kept so stop() can clear it (the stock one runs forever);
+// - frames are checked before the adapter sees them: it would print every malformed frame to the
+//   console and hand frames without a user to botbuilder, which throws.
 import { WebAdapter } from 'botbuilder-adapter-web';
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { isValidUserId } from './protocol';
+
+/** Frame types the page sends (the Botkit web client's names). */
+const FRAME_TYPES = new Set(['message', 'hello', 'welcome_back', 'reconnect']);
 
 export class WebSocketChannelAdapter extends WebAdapter {
   private readonly socketsByUser = new Map<string, Set<WebSocket>>();
   private heartbeats: ReturnType<typeof setInterval>[] = [];
 
-  constructor(maxPayloadBytes: number) {
+  constructor(
+    maxPayloadBytes: number,
+    /** Told about frames that were dropped and socket errors (e.g. an oversized frame). */
+    private readonly onProblem: (problem: string, err?: Error) => void = () => undefined,
+  ) {
     super({ noServer: true, maxPayload: maxPayloadBytes, clientTracking: true });
   }
 
@@ -34,32 +45,42 @@ export class WebSocketChannelAdapter extends WebAdapter {
       globalThis.setInterval = realSetInterval;
     }
     this.heartbeats = captured;
-    this.server.on('connection', (ws: WebSocket) => this.track(ws));
   }
 
-  private track(ws: WebSocket): void {
-    let user: string | undefined;
-    ws.on('message', (raw) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(String(raw));
-      } catch {
-        return; // the stock adapter logs and drops unparsable frames
+  /** Hands an upgraded socket to the adapter, with its frames checked and its user tracked. */
+  accept(ws: WebSocket, req: IncomingMessage): void {
+    // Usually one user per socket (a browser tab), but a site relaying for several users may share one.
+    const users = new Set<string>();
+    const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean;
+    ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event === 'error') {
+        this.onProblem('socket error', args[0] as Error);
+        return true; // handled here; the stock handler only prints it
       }
-      const next = (parsed as { user?: unknown })?.user;
-      if (typeof next !== 'string' || next === user) return;
-      if (user) this.socketsByUser.get(user)?.delete(ws);
-      user = next;
-      const set = this.socketsByUser.get(user) ?? new Set<WebSocket>();
-      set.add(ws);
-      this.socketsByUser.set(user, set);
-    });
+      if (event !== 'message') return emit(event, ...args);
+      const frame = parseFrame(args[0]);
+      if (!frame) {
+        this.onProblem('dropped a malformed frame');
+        return true;
+      }
+      if (!users.has(frame.user)) {
+        users.add(frame.user);
+        const set = this.socketsByUser.get(frame.user) ?? new Set<WebSocket>();
+        set.add(ws);
+        this.socketsByUser.set(frame.user, set);
+      }
+      return emit(event, ...args);
+    }) as typeof ws.emit;
     ws.on('close', () => {
-      if (!user) return;
-      const set = this.socketsByUser.get(user);
-      set?.delete(ws);
-      if (set && set.size === 0) this.socketsByUser.delete(user);
+      for (const user of users) this.forget(user, ws);
     });
+    this.server.emit('connection', ws, req);
+  }
+
+  private forget(user: string, ws: WebSocket): void {
+    const set = this.socketsByUser.get(user);
+    set?.delete(ws);
+    if (set && set.size === 0) this.socketsByUser.delete(user);
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -96,4 +117,17 @@ export class WebSocketChannelAdapter extends WebAdapter {
       });
     });
   }
+}
+
+function parseFrame(raw: unknown): { user: string; type: string } | null {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(String(raw));
+  } catch {
+    return null;
+  }
+  if (!frame || typeof frame !== 'object' || Array.isArray(frame)) return null;
+  const { user, type } = frame as { user?: unknown; type?: unknown };
+  if (!isValidUserId(user) || typeof type !== 'string' || !FRAME_TYPES.has(type)) return null;
+  return { user, type };
 }

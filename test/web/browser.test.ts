@@ -1,0 +1,127 @@
+// Drives the real chat page in Debian's headless Chromium (never a downloaded browser).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { RunningBot } from '../../src/server/start-bot';
+import { MemoryStore } from '../../src/store/memory';
+import { startTestBot } from '../server/bot';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(PACKAGE_ROOT, 'test', 'artifacts');
+
+describe('chat page in a browser', () => {
+  let bot: RunningBot;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const store = new MemoryStore();
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
+    bot = await startTestBot({}, store);
+    profile = mkdtempSync(join(tmpdir(), 'rlb-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 900, height: 1100 },
+      reducedMotion: 'reduce', // no smooth scrolling: screenshots show the final position
+      timeout: 20_000,
+    });
+    context.setDefaultTimeout(10_000);
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await bot?.stop();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const botMessages = () => page.locator('.msg.bot');
+  const lastBot = () => botMessages().last();
+
+  async function typeAndSend(text: string) {
+    const before = await botMessages().count();
+    await page.locator('#input').fill(text);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => botMessages().count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  }
+
+  it('diagnoses a region lock with chips and typed answers, and keeps the conversation across a reload', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${bot.url}/`);
+    await page.locator('body[data-connection="open"]').waitFor();
+    await expect.poll(() => page.title()).toContain('Binance');
+
+    // Keyboard: the message box has focus, and Shift+Tab reaches the suggestion chips (real buttons).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('chip');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+
+    await typeAndSend('my region is not supported');
+    expect(await lastBot().getAttribute('data-state')).toBe('ask_scope');
+
+    // Answer by clicking a chip…
+    const before = await botMessages().count();
+    await page.locator('.chip', { hasText: 'Every network' }).click();
+    await expect.poll(() => botMessages().count()).toBeGreaterThan(before);
+    expect(await page.locator('.msg.user').last().innerText()).toBe('Every network');
+
+    // …and by typing, until the bot names a cause (bounded: the engine asks at most five questions).
+    const typedAnswers = ['Yes, my KYC residence is mainland China', 'no', 'no', 'no'];
+    for (const answer of typedAnswers) {
+      if (await lastBot().getAttribute('data-cause')) break;
+      await typeAndSend(answer);
+    }
+    expect(await lastBot().getAttribute('data-cause')).toBe('kyc_region');
+    expect(await lastBot().innerText()).toMatch(/most likely/i);
+
+    // The screenshot (also used by the README) shows the conversation from its start to the diagnosis.
+    await page.locator('.msg.user').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = join(ARTIFACTS, 'chat.png');
+    await page.screenshot({ path: shot });
+
+    // User text is shown as text, never run as markup.
+    await typeAndSend('<img src=x onerror="window.__pwned=1"> **not bold** thanks');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.msg.user img').count()).toBe(0);
+    expect(await page.locator('.msg.user').last().innerText()).toContain('<img src=x');
+
+
+    const transcript = await page.locator('.msg').allInnerTexts();
+    await page.reload();
+    await page.locator('body[data-connection="open"]').waitFor();
+    await expect.poll(() => page.locator('.msg').count()).toBe(transcript.length - 1); // the intro is not part of the history
+    expect(await page.locator('.msg').allInnerTexts()).toEqual(transcript.slice(1));
+    expect(pageErrors).toEqual([]);
+
+    // The README shows the same screenshot.
+    mkdirSync(join(PACKAGE_ROOT, 'docs'), { recursive: true });
+    copyFileSync(shot, join(PACKAGE_ROOT, 'docs', 'chat.png'));
+  });
+
+  it('reconnects by itself when the server restarts, and carries on the conversation', async () => {
+    await page.goto(`${bot.url}/`);
+    await page.locator('body[data-connection="open"]').waitFor();
+    const transcript = await page.locator('.msg').allInnerTexts();
+    const port = new URL(bot.url).port;
+
+    await bot.stop(); // closes every socket: the page must notice and retry on its own
+    await page.locator('body[data-connection="closed"]').waitFor();
+    bot = await startTestBot({ PORT: port }, store);
+
+    await page.locator('body[data-connection="open"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.msg').allInnerTexts()).toEqual(transcript);
+    await typeAndSend('can I still withdraw my funds?');
+    expect(await page.locator('.msg.user').last().innerText()).toBe('can I still withdraw my funds?');
+    expect(await lastBot().getAttribute('data-state')).not.toBeNull();
+  });
+});
