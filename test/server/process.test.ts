@@ -1,0 +1,150 @@
+// The real `region-lock-bot start` process: killed mid-conversation and restarted, stopped with
+// SIGTERM, refused with a bad setting. Runs the built CLI (dist/), which `npm test` compiles first.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { ChatSocket } from '../web/ws-client';
+import { postMessage } from './bot';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
+const BUILT_MAIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+
+interface BotProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function baseEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    DOTENV_CONFIG_QUIET: 'true',
+    ...extra,
+  };
+}
+
+function run(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: BotProcess['exited'] } {
+  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => out, exited };
+}
+
+async function startProcess(dataDir: string): Promise<BotProcess> {
+  const p = run(baseEnv(dataDir));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const m = /Chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(p.output());
+    if (m) return { ...p, url: m[1] };
+    if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
+    if (Date.now() > deadline) throw new Error(`the bot did not print its URL within 30 s:\n${p.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('the region-lock-bot start process', () => {
+  beforeAll(() => {
+    if (!existsSync(BUILT_MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
+  });
+
+  it('continues a diagnosis after being killed (SIGKILL) between two turns', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
+    dirs.push(dataDir);
+    const user = 'restart-user';
+
+    const first = await startProcess(dataDir);
+    const opening = await postMessage(first.url, { type: 'message', user, text: 'my region is not supported' });
+    expect(opening.body[0].state).toBe('ask_scope');
+    const scope = opening.body[0].options.find((o: { id: string }) => o.id === 'scope:all');
+    const second = await postMessage(first.url, { type: 'message', user, text: scope.label, option_id: scope.id });
+    expect(second.body[0].state).toBe('ask_kyc_region');
+
+    first.child.kill('SIGKILL');
+    expect((await withDeadline(first.exited, 10_000, 'the killed process to exit')).signal).toBe('SIGKILL');
+
+    const restarted = await startProcess(dataDir);
+    const diagnosis = await postMessage(restarted.url, { type: 'message', user, text: 'Yes, my KYC residence is mainland China' });
+    expect(diagnosis.body[0].cause).toBe('kyc_region');
+
+    // The browser's transcript survived too.
+    const socket = await ChatSocket.open(restarted.url);
+    const history = await socket.hello(user);
+    await socket.close();
+    expect(history.messages!.map((m) => m.from)).toEqual(['user', 'bot', 'user', 'bot', 'user', 'bot']);
+    expect(history.messages![2].text).toBe(scope.label);
+
+    restarted.child.kill('SIGTERM');
+    expect((await withDeadline(restarted.exited, 15_000, 'a clean exit')).code).toBe(0);
+  });
+
+  it('shuts down on SIGTERM: exit code 0, state flushed, DATA_DIR unlocked', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
+    dirs.push(dataDir);
+    const bot = await startProcess(dataDir);
+    expect(bot.output()).toMatch(/Channels: web\b/);
+    const health = await (await fetch(`${bot.url}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', channels: { web: true } });
+    await postMessage(bot.url, { type: 'message', user: 'term-user', text: 'my region is not supported' });
+
+    bot.child.kill('SIGTERM');
+    const exit = await withDeadline(bot.exited, 15_000, 'exit after SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(bot.output()).toContain('region-lock-bot stopped');
+    expect(existsSync(join(dataDir, 'sessions.lock'))).toBe(false);
+    expect(readFileSync(join(dataDir, 'sessions.jsonl'), 'utf8')).toContain('conv:web:term-user');
+  });
+
+  it('refuses to start with a wrong setting, naming the variable', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
+    dirs.push(dataDir);
+    const p = run(baseEnv(dataDir, { PORT: 'eighty', LOG_LEVEL: 'chatty' }));
+    const exit = await withDeadline(p.exited, 15_000, 'exit on a bad setting');
+    expect(exit.code).toBe(2);
+    expect(p.output()).toMatch(/PORT .*eighty/);
+    expect(p.output()).toMatch(/LOG_LEVEL/);
+    expect(p.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it('refuses a second process on the same DATA_DIR', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
+    dirs.push(dataDir);
+    const first = await startProcess(dataDir);
+    const second = run(baseEnv(dataDir));
+    const exit = await withDeadline(second.exited, 15_000, 'the second process to give up');
+    expect(exit.code).not.toBe(0);
+    expect(second.output()).toMatch(/in use by another region-lock-bot process/);
+    first.child.kill('SIGTERM');
+    expect((await withDeadline(first.exited, 15_000, 'a clean exit')).code).toBe(0);
+  });
+});
