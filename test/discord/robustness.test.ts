@@ -49,6 +49,19 @@ describe('discord robustness', () => {
     await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the answer to the replayed message');
   });
 
+  it('identifies again after an invalid session, and the conversation continues from the store', async () => {
+    const olga = person('Olga');
+    const dm = h.dmChannel(olga);
+    h.dm(olga, 'my account says region not supported');
+    const question = await waitFor(() => h.posted(dm).find((m) => buttonsOf(m).some((b) => /every network/i.test(b.label))), 'the scope question');
+    const identifies = h.fake.identifies;
+    h.fake.invalidateSession();
+    // discord.js spaces identifies 5 s apart, so a new session can take a few seconds.
+    await waitFor(() => h.fake.identifies === identifies + 1 && h.fake.connected, 'the new IDENTIFY', 15_000);
+    h.click(question, 'Every network', olga);
+    await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the next question in the new session');
+  }, 25_000);
+
   it('waits out a 429 with retry_after and then posts the reply', async () => {
     const ken = person('Ken');
     const dm = h.dmChannel(ken);
@@ -98,5 +111,17 @@ describe('discord robustness', () => {
     // The real buttons still work.
     h.click(question, 'Every network', nina);
     await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).length > 0), 'the next question');
+  });
+});
+
+describe('discord start-up', () => {
+  it('stops start-up with a clear message when Discord rejects the token', async () => {
+    const h = new DiscordHarness();
+    try {
+      await expect(h.start({ env: { DISCORD_TOKEN: 'not-the-right-token' } })).rejects.toThrow(/Discord rejected DISCORD_TOKEN/);
+      expect(h.fake.calls('GET', /^\/gateway\/bot$/)[0].authorization).toBe('Bot not-the-right-token');
+    } finally {
+      await h.stop();
+    }
   });
 });

@@ -171,6 +171,11 @@ export class FakeDiscord {
     this.send({ op: 7, d: null });
   }
 
+  /** Op 9 INVALID_SESSION (not resumable): the client must identify again with a new session. */
+  invalidateSession(): void {
+    this.send({ op: 9, d: false });
+  }
+
   /** Drops the TCP connection without a close frame (a network failure). */
   dropConnection(): void {
     this.identified = false;
