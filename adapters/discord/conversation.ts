@@ -17,6 +17,8 @@ export const channelConversationId = (guildId: string, channelId: string, userId
 /** The channel (DM, thread or text channel) a conversation is answered in. */
 export const channelOf = (conversationId: string): string | null => conversationId.split(':')[1] || null;
 export const isDirectMessageConversation = (conversationId: string) => conversationId.startsWith('@me:');
+/** The person a channel conversation (no thread) belongs to; undefined for DMs and threads. */
+export const ownerOf = (conversationId: string): string | undefined => conversationId.split(':')[2] || undefined;
 
 export const discordRef = (conversationId: string, userId: string): ConversationRef => ({ channel: 'discord', conversationId, userId });
 

@@ -10,18 +10,29 @@ import { describeError } from './errors';
 /** How long start-up waits for the gateway to become ready (discord.js itself waits up to 15 s for guilds). */
 const READY_TIMEOUT_MS = 45_000;
 
-function waitForReady(client: Client, timeoutMs: number): Promise<void> {
+/** Resolves on the client's first "clientReady"; rejects after the timeout or when `signal` aborts. */
+function waitForReady(client: Client, timeoutMs: number, signal: AbortSignal): Promise<void> {
   if (client.isReady()) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
       client.off(Events.ClientReady, onReady);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error(`the Discord gateway was not ready after ${Math.round(timeoutMs / 1000)} s`));
     }, timeoutMs);
     const onReady = () => {
-      clearTimeout(timer);
+      done();
       resolve();
     };
+    const onAbort = () => {
+      done();
+      reject(new Error('start-up was abandoned'));
+    };
     client.once(Events.ClientReady, onReady);
+    signal.addEventListener('abort', onAbort);
   });
 }
 
@@ -34,11 +45,15 @@ export async function startDiscord(ctx: ChannelContext): Promise<RunningChannel>
   registerEvents(client, deps);
   const unsubscribe = listenForHandoffs(deps);
 
+  const abandon = new AbortController();
+  const ready = waitForReady(client, READY_TIMEOUT_MS, abandon.signal);
+  // If login fails first, the ready promise is abandoned; its rejection must not go unhandled.
+  ready.catch(() => undefined);
   try {
-    const ready = waitForReady(client, READY_TIMEOUT_MS);
     await client.login(config.token);
     await ready;
   } catch (err) {
+    abandon.abort();
     unsubscribe();
     deps.connection.stopping = true;
     await client.destroy().catch(() => undefined);

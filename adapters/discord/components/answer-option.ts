@@ -3,7 +3,7 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { DiscordDeps } from '../deps';
 import { DISCORD_MEMORY_MS } from '../deps';
-import { answeredKey, buttonsMessageKey, converse, dmConversationId, fetchSendable, threadConversationId, threadKey, type ThreadRecord } from '../conversation';
+import { answeredKey, buttonsMessageKey, converse, dmConversationId, fetchSendable, ownerOf, threadConversationId, threadKey, type ThreadRecord } from '../conversation';
 import { answeredRows, optionIdOf } from '../render/answer-buttons';
 
 export async function answerOption(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
@@ -17,11 +17,12 @@ export async function answerOption(interaction: ButtonInteraction, deps: Discord
     (await deps.store.get<string>(buttonsMessageKey(message.id))) ??
     (interaction.guildId ? threadConversationId(interaction.guildId, interaction.channelId) : dmConversationId(interaction.channelId));
 
-  // In a public thread only the person who started the conversation answers its questions.
+  // In a server channel or thread only the person who started the conversation answers its questions.
   const thread = interaction.guildId ? await deps.store.get<ThreadRecord>(threadKey(interaction.channelId)) : undefined;
-  if (thread && thread.userId !== interaction.user.id) {
+  const owner = thread?.userId ?? ownerOf(conversationId);
+  if (owner && owner !== interaction.user.id) {
     await interaction.reply({
-      content: `This question is for <@${thread.userId}>. Mention me in a channel to start your own conversation.`,
+      content: `This question is for <@${owner}>. Mention me in a channel to start your own conversation.`,
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });

@@ -4,7 +4,7 @@
 import type { Message } from 'discord.js';
 import type { DiscordDeps } from '../deps';
 import { DISCORD_MEMORY_MS } from '../deps';
-import { converse, hintKey, QUIET, threadKey, type ThreadRecord } from '../conversation';
+import { converse, discordRef, hintKey, QUIET, threadKey, type ThreadRecord } from '../conversation';
 import { discordToPlain } from '../render/plain-text';
 
 export async function threadFollowUp(deps: DiscordDeps, message: Message<true>, thread: ThreadRecord): Promise<void> {
@@ -17,7 +17,10 @@ export async function threadFollowUp(deps: DiscordDeps, message: Message<true>, 
     return;
   }
   const hidden = message.author.id === thread.userId && message.attachments.size === 0 && message.stickers.size === 0;
-  if (!hidden || !(await deps.store.setIfAbsent(hintKey(channel.id), 1, DISCORD_MEMORY_MS))) return;
+  if (!hidden) return;
+  // While a person holds the conversation they read the thread themselves; the bot stays quiet.
+  if (await deps.service.handoffStatus(discordRef(thread.conversationId, thread.userId))) return;
+  if (!(await deps.store.setIfAbsent(hintKey(channel.id), 1, DISCORD_MEMORY_MS))) return;
   await channel.send({
     ...QUIET,
     content: `I can only read messages here that mention me. Start your message with <@${message.client.user.id}>, or use **Reply** on one of my messages.`,

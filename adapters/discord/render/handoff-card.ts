@@ -37,7 +37,7 @@ export function parseHandoffCustomId(customId: string): { action: HandoffAction;
 export function renderHandoffCard(summary: string, ref: HandoffRef, where: { isDirectMessage: boolean; channelId: string; guildId?: string }) {
   const place = where.isDirectMessage
     ? `Direct message with <@${ref.userId}>. After you claim it, use **Reply** (or mention me in this card's thread) and I pass your words on.`
-    : `Thread <#${where.channelId}> with <@${ref.userId}>. Write there yourself, or use **Reply** and I pass it on.`;
+    : `<#${where.channelId}> with <@${ref.userId}>. Write there yourself, or use **Reply** and I pass it on.`;
   const embed = new EmbedBuilder()
     .setTitle('A customer needs a person')
     .setColor(WAITING_COLOUR)
