@@ -1,7 +1,7 @@
 // The web channel: Botkit with botbuilder-adapter-web. Browsers talk over a WebSocket at /ws on the
 // bot's one HTTP port; sites can integrate server-to-server with POST /api/messages (Botkit's
 // webhook mode, the replies come back in the HTTP response). Botkit stays inside this folder.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import express from 'express';
 import type { ChannelContext, RunningChannel } from '../../src/channels';
@@ -36,7 +36,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
   });
   const controller = createWebController({ ctx, adapter, history, logger });
 
-  ctx.app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
+  ctx.app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m', setHeaders: setPageSecurityHeaders }));
 
   let stopped = false;
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -67,6 +67,23 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
       await adapter.close();
     },
   };
+}
+
+/** The page loads only its own files and talks only to its own origin (the socket is same-origin too). */
+const PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function setPageSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', PAGE_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
 }
 
 /** Browsers send Origin on WebSocket upgrades; a page from another site may not drive a user's chat. */

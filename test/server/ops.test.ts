@@ -69,6 +69,7 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<script src="chat.js"');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${bot.url}/chat.js`)).status).toBe(200);
   });
 

@@ -17,6 +17,8 @@ export const command: Command = {
     if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
     const config = loadConfig(process.env);
     const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+    // A stray rejection in a library callback is logged, not fatal: one bad message must not end every conversation.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
     const store = await openDiskStore(config.dataDir);
     if (store.loadReport.skippedLines > 0) {
       logger.warn({ skippedLines: store.loadReport.skippedLines }, 'store: dropped unreadable lines (a write interrupted by a crash)');
