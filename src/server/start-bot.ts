@@ -12,6 +12,7 @@ import { createService } from '../engine/index';
 import { createMetrics } from '../ops/metrics';
 import { mountOpsRoutes } from './ops-routes';
 import { openDiskStore } from '../store/disk';
+import { startWeb } from '../../adapters/web/index';
 
 export interface RunningBot {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3000 (the chat page is at /). */
@@ -85,8 +86,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
 
   try {
     // Adapters mount their routes synchronously before their first await, so all routes exist
-    // before the server accepts a connection.
-    const { startWeb } = await import('../../adapters/web/index.js');
+    // before the server accepts a connection. Slack and Discord load only when configured.
     channels.push(await startWeb(ctx));
     if (config.slack) {
       const { startSlack } = await import('../../adapters/slack/index.js');
