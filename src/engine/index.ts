@@ -22,5 +22,6 @@ export function createService(config: AppConfig, store: SessionStore, engine = c
     maxMessageChars: config.maxMessageChars,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxConversations: config.maxConversations,
+    idleMs: config.sessionIdleMs,
   });
 }

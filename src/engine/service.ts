@@ -13,6 +13,11 @@ export interface ServiceOptions {
   store: SessionStore;
   /** How long a conversation is kept in the store after its last message. */
   retentionMs?: number;
+  /**
+   * An idle conversation starts over (the engine's rule), so only hand-offs need keeping for
+   * retentionMs; the others expire after this long and stop counting against maxConversations.
+   */
+  idleMs?: number;
   maxMessageChars?: number;
   rateLimitPerMinute?: number;
   maxConversations?: number;
@@ -35,6 +40,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   private readonly store: SessionStore;
   private readonly now: () => number;
   private readonly retentionMs: number;
+  private readonly idleMs: number;
   private readonly maxMessageChars: number;
   private readonly maxConversations: number;
   private readonly limiter: RateLimiter;
@@ -49,6 +55,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     this.store = opts.store;
     this.now = opts.now ?? Date.now;
     this.retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000;
+    this.idleMs = Math.min(opts.idleMs ?? this.retentionMs, this.retentionMs);
     this.maxMessageChars = opts.maxMessageChars ?? 4000;
     this.maxConversations = opts.maxConversations ?? 50_000;
     this.limiter = new RateLimiter(opts.rateLimitPerMinute ?? 30, 60_000, this.now);
@@ -76,7 +83,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       turn.flags.truncated = true;
       turn.reply = `${this.engine.message('too_long')}\n\n${turn.reply}`;
     }
-    await this.store.set(key, state, this.retentionMs);
+    await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
     this.emit('turn', ref, turn, latencyMs);
     if (turn.handoff) this.emit('handoff', ref, turn.handoff);

@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/server/start-bot';
 import { ChatSocket } from '../web/ws-client';
+import { loadConfig } from '../../src/config';
+import { createService } from '../../src/engine/index';
+import { MemoryStore } from '../../src/store/memory';
 import { getJson, postMessage, startTestBot } from './bot';
 
 let bot: RunningBot | undefined;
@@ -51,6 +54,19 @@ describe('limits', () => {
     const existing = await postMessage(bot.url, { type: 'message', user: 'conv-3', text: 'Every network', option_id: 'scope:all' });
     expect(existing.body[0].text).not.toBe(busy);
     expect((await getJson(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('stops counting idle conversations against MAX_CONVERSATIONS once SESSION_IDLE_MINUTES have passed', async () => {
+    let now = Date.now();
+    const store = new MemoryStore(() => now);
+    const config = loadConfig({ MAX_CONVERSATIONS: '10', SESSION_IDLE_MINUTES: '30' });
+    const service = createService(config, store);
+    const busy = service.engine.message('busy');
+    const ref = (i: number) => ({ channel: 'web' as const, conversationId: `idle-${i}`, userId: `idle-${i}` });
+    for (let i = 0; i < 10; i++) await service.handle(ref(i), { text: 'my region is not supported' });
+    expect((await service.handle(ref(10), { text: 'my region is not supported' })).reply).toBe(busy);
+    now += 31 * 60_000;
+    expect((await service.handle(ref(10), { text: 'my region is not supported' })).reply).not.toBe(busy);
   });
 
   it('survives hostile WebSocket frames', async () => {
