@@ -61,8 +61,11 @@ describe('slack hand-offs', () => {
     await h.threadMessage('Hi Grace, I am looking at your account now.', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT' });
     const passedOn = await waitFor(() => h.posts({ channel }).slice(userPosts).find((c) => textOf(c).includes('looking at your account')), 'the agent reply in the DM');
     expect(textOf(passedOn)).toContain('<@U0AGENT>');
+    // Another agent discussing the case in the thread is not passed on to the customer.
+    await h.threadMessage('Internal note: probably a KYC case', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT2' });
     await settle(h);
     expect(h.posts({ channel }).length).toBe(userPosts + 1);
+    expect(h.posts({ channel }).some((c) => textOf(c).includes('Internal note'))).toBe(false);
 
     // Release: the customer hears the bot is back, the card shows it, and the bot answers again.
     await h.click(claimedUpdate, 'Release', { user: 'U0AGENT' });

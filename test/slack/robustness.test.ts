@@ -1,6 +1,6 @@
 // Retries and duplicates, bad signatures, malformed payloads, Slack API errors and rate limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackHarness, settle, sign, sleep, waitFor, SIGNING_SECRET } from './helpers';
+import { SlackHarness, settle, sign, sleep, waitFor, ERROR, SIGNING_SECRET, WARN } from './helpers';
 
 describe('slack robustness', () => {
   const h = new SlackHarness();
@@ -44,6 +44,8 @@ describe('slack robustness', () => {
     const stale = await h.post(body, 'application/json', sign(body, now - 6 * 60));
     const future = await h.post(body, 'application/json', sign(body, now + 6 * 60));
     expect([forged.status, tampered.status, unsigned.status, stale.status, future.status]).toEqual([401, 401, 401, 401, 401]);
+    const rejected = h.logs.find(/slack request rejected/, WARN).filter((l) => l.status === 401);
+    expect(rejected.map((l) => l.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/mismatch/), expect.stringMatching(/five minutes/)]));
     await sleep(300);
     expect(h.fake.calls.length).toBe(callsBefore);
     await settle(h);
@@ -63,6 +65,7 @@ describe('slack robustness', () => {
       h.post(new URLSearchParams({ command: '/regionlock', text: 'hi' }).toString(), 'application/x-www-form-urlencoded'),
     ]);
     for (const r of results) expect(r.status).toBe(400);
+    expect(h.logs.find(/slack request rejected/, WARN).filter((l) => l.status === 400).length).toBeGreaterThanOrEqual(results.length);
     await sleep(200);
     expect(h.fake.calls.length).toBe(callsBefore);
     await settle(h);
@@ -78,6 +81,7 @@ describe('slack robustness', () => {
     expect(calls[0].params.text).toBe(calls[1].params.text);
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(900);
     expect(calls[1].at - sent).toBeLessThan(12_000);
+    expect(h.logs.find(/rate limit/i, WARN).length).toBeGreaterThanOrEqual(1);
     await settle(h);
     expect(h.posts({ channel })).toHaveLength(2);
   });
@@ -86,6 +90,7 @@ describe('slack robustness', () => {
     h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await h.dm('hello', { user: 'U0ERR1', channel: 'D0ERR1' });
     await waitFor(() => h.posts({ channel: 'D0ERR1' }).length >= 1, 'the failed post');
+    await waitFor(() => h.logs.find(/slack: direct message failed/, ERROR).find((l) => l.error?.slackError === 'channel_not_found'), 'the logged API error');
     // A server error is retried (bounded) and the reply gets through.
     h.fake.failNext('chat.postMessage', { status: 500 });
     await h.dm('hello', { user: 'U0ERR2', channel: 'D0ERR2' });

@@ -11,14 +11,15 @@ import { describeError, guarded } from '../../errors';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
-const AGENT_TOKEN = 'AGENTPLACEHOLDER7f3a';
+/** Stands in for the agent while the message goes through toMrkdwn, which would escape a real <@mention>. */
+const AGENT_MARK = 'SLACKAGENTMENTION7f3a';
 
 /** Tells the customer, in their conversation, what happened; the agent is shown as a Slack mention. */
 async function tellCustomer(deps: SlackDeps, client: WebClient, ref: HandoffRef, key: MessageKey, agentId: string): Promise<void> {
   const place = placeOf(ref.c);
   if (!place) return;
-  const markdown = deps.service.engine.message(key, { agent: AGENT_TOKEN });
-  const text = toMrkdwn(markdown).split(AGENT_TOKEN).join(`<@${agentId}>`);
+  const markdown = deps.service.engine.message(key, { agent: AGENT_MARK });
+  const text = toMrkdwn(markdown).split(AGENT_MARK).join(`<@${agentId}>`);
   await postMessages(client, place, [{ text, blocks: sections(text) }]);
 }
 
