@@ -80,17 +80,22 @@ describe('operations endpoints', () => {
     await postMessage(bot.url, { type: 'message', user: 'metrics-1', text: 'my region is not supported' });
     await postMessage(bot.url, { type: 'message', user: 'metrics-2', text: 'what is the best pizza topping?' });
     await postMessage(bot.url, { type: 'message', user: 'metrics-3', text: 'I want to talk to a human agent' });
-    // A whole diagnosis: one network, in a restricted country.
-    await postMessage(bot.url, { type: 'message', user: 'metrics-4', text: "I'm in China right now and only my home broadband gets the region error, with my Hong Kong roaming SIM the app works" });
+    // A whole diagnosis by clicking options: only this network, from a country the exchange does not serve.
+    const opening = await postMessage(bot.url, { type: 'message', user: 'metrics-4', text: 'Region Locked on my account' });
+    const oneNetwork = opening.body[0].options.find((o: { id: string }) => o.id === 'scope:one');
+    const where = await postMessage(bot.url, { type: 'message', user: 'metrics-4', text: oneNetwork.label, option_id: oneNetwork.id });
+    const restricted = where.body[0].options.find((o: { id: string }) => /restricted/.test(o.id));
+    const diagnosis = await postMessage(bot.url, { type: 'message', user: 'metrics-4', text: restricted.label, option_id: restricted.id });
+    expect(diagnosis.body[0].cause).toBe('ip_geo');
 
     const after = await metrics();
-    expect(count(after, 'rlb_messages_total{channel="web"}') - count(before, 'rlb_messages_total{channel="web"}')).toBe(4);
+    expect(count(after, 'rlb_messages_total{channel="web"}') - count(before, 'rlb_messages_total{channel="web"}')).toBe(6);
     expect(count(after, 'rlb_intents_total{intent="report_lock"}')).toBeGreaterThan(count(before, 'rlb_intents_total{intent="report_lock"}'));
     expect(count(after, 'rlb_out_of_scope_total{channel="web"}') - count(before, 'rlb_out_of_scope_total{channel="web"}')).toBe(1);
     expect(count(after, 'rlb_out_of_scope_ratio')).toBeGreaterThan(0);
     expect(count(after, 'rlb_handoffs_total{channel="web",reason="user_request"}') - count(before, 'rlb_handoffs_total{channel="web",reason="user_request"}')).toBe(1);
     expect(count(after, 'rlb_causes_diagnosed_total{cause="ip_geo"}') - count(before, 'rlb_causes_diagnosed_total{cause="ip_geo"}')).toBe(1);
-    expect(count(after, 'rlb_turn_latency_seconds_count{channel="web"}') - count(before, 'rlb_turn_latency_seconds_count{channel="web"}')).toBe(4);
+    expect(count(after, 'rlb_turn_latency_seconds_count{channel="web"}') - count(before, 'rlb_turn_latency_seconds_count{channel="web"}')).toBe(6);
     expect(count(after, 'rlb_channel_connected{channel="web"}')).toBe(1);
     expect(count(after, 'rlb_conversations_stored')).toBeGreaterThanOrEqual(4);
     expect(after).toContain('rlb_process_');
