@@ -40,6 +40,26 @@ describe('slack socket mode', () => {
     expect(textOf(next).length).toBeGreaterThan(10);
   });
 
+  it('takes /regionlock over the socket and answers privately', async () => {
+    const responseUrl = h.fake.responseUrl();
+    const envelopeId = h.fake.sendSocketEnvelope('slash_commands', {
+      token: 'legacy-verification-token',
+      team_id: FAKE_TEAM,
+      channel_id: 'C0SUPPORT',
+      user_id: 'U0AGENT',
+      command: '/regionlock',
+      text: 'triage my KYC says mainland China and the app shows region locked on every network',
+      response_url: responseUrl,
+      trigger_id: h.nextId('trig.'),
+      api_app_id: 'A0FAKE',
+    });
+    await waitFor(() => h.fake.socketAcks.find((a) => a.envelope_id === envelopeId), 'the envelope ack');
+    const id = responseUrl.split('/').pop();
+    const card = await waitFor(() => h.fake.responses.find((r) => r.id === id), 'the triage card');
+    expect(card.body.response_type).toBe('ephemeral');
+    expect(textOf(card)).toContain('kyc_region');
+  });
+
   it('does not take events over HTTP in socket mode', async () => {
     const res = await h.dm('hello', { user: 'U0HTTP', channel: 'D0HTTP' });
     expect(res.status).toBe(404);
