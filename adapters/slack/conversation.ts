@@ -115,7 +115,8 @@ export async function converse(deps: SlackDeps, client: WebClient, msg: Incoming
     'slack turn',
   );
   if (turn.silent) {
-    await relayToAgents(deps, client, msg);
+    // turn.user is the message with passwords, codes and seed phrases redacted: agents never see them.
+    await relayToAgents(deps, client, msg, turn.user);
     return turn;
   }
   await postTurn(deps, client, msg.place, msg.conversationId, turn);
@@ -123,9 +124,9 @@ export async function converse(deps: SlackDeps, client: WebClient, msg: Incoming
 }
 
 /** While a person holds the conversation, the customer's words are copied into the hand-off thread. */
-async function relayToAgents(deps: SlackDeps, client: WebClient, msg: IncomingMessage): Promise<void> {
+async function relayToAgents(deps: SlackDeps, client: WebClient, msg: IncomingMessage, redactedText: string): Promise<void> {
   const card = await deps.store.get<HandoffCard>(handoffCardKey(msg.conversationId));
-  if (!card || !msg.input.text.trim()) return;
+  if (!card || !redactedText.trim()) return;
   try {
     // An agent writing straight into the customer's thread is not echoed back to the agents.
     const status = await deps.service.handoffStatus(slackRef(msg.conversationId, msg.userId));
@@ -133,7 +134,7 @@ async function relayToAgents(deps: SlackDeps, client: WebClient, msg: IncomingMe
     await client.chat.postMessage({
       channel: card.channel,
       thread_ts: card.ts,
-      text: `<@${msg.userId}>: ${escapeSlack(msg.input.text)}`.slice(0, 39_000),
+      text: `<@${msg.userId}>: ${escapeSlack(redactedText)}`.slice(0, 39_000),
       unfurl_links: false,
       unfurl_media: false,
     });

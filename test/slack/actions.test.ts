@@ -57,6 +57,13 @@ describe('slack hand-offs', () => {
       'the relayed customer message',
     );
     expect(textOf(relayed)).toContain(`<@${user}>`);
+    // A secret the customer types is redacted before it reaches the agents.
+    await h.dm('my password is Hunter22!xy can you check', { user, channel });
+    const redacted = await waitFor(
+      () => h.posts({ channel: AGENT_CHANNEL, threadTs: h.tsOf(card) }).find((c) => textOf(c).includes('can you check')),
+      'the relayed message with a password',
+    );
+    expect(textOf(redacted)).not.toContain('Hunter22');
     // The agent answers in the card's thread; the customer gets it in the DM.
     await h.threadMessage('Hi Grace, I am looking at your account now.', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT' });
     const passedOn = await waitFor(() => h.posts({ channel }).slice(userPosts).find((c) => textOf(c).includes('looking at your account')), 'the agent reply in the DM');
