@@ -9,6 +9,12 @@ export interface MachineInfo {
   os: string;
   /** 1-minute load average when the run started: other work on the machine skews timings. */
   load_1m: number;
+  /** 1-minute load average when it ended. */
+  load_1m_end?: number;
+}
+
+export function loadAverage(): number {
+  return Math.round(loadavg()[0]! * 100) / 100;
 }
 
 export function machineInfo(): MachineInfo {
@@ -19,6 +25,6 @@ export function machineInfo(): MachineInfo {
     memory_gb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     os: `${osType()} ${release()} ${arch()}`,
-    load_1m: Math.round(loadavg()[0]! * 100) / 100,
+    load_1m: loadAverage(),
   };
 }

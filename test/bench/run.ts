@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths';
-import { machineInfo } from './machine';
+import { loadAverage, machineInfo } from './machine';
 import { benchNlu } from './nlu';
 import { benchTurn } from './turn';
 import { benchStartup } from './startup';
@@ -59,11 +59,14 @@ async function main(): Promise<number> {
     errors,
     duration_s: 0,
   };
+  results.machine.load_1m_end = loadAverage();
   results.targets = checkTargets(results);
   results.duration_s = Math.round((performance.now() - began) / 100) / 10;
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${markdownTables(results)}\n\n`);
-  process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.os}. ${results.date}. Took ${results.duration_s} s.\n`);
+  process.stdout.write(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.os}; load ${machine.load_1m} → ${machine.load_1m_end}. ${results.date}. Took ${results.duration_s} s.\n`,
+  );
   process.stdout.write(`Written to ${RESULTS_FILE}\n`);
   for (const s of [slack, web]) if ('skipped' in s) process.stdout.write(`Note: an HTTP path was skipped: ${s.skipped}\n`);
   return Object.keys(errors).length ? 1 : 0;

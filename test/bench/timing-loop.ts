@@ -8,6 +8,8 @@ export interface LoopBudget {
   maxSamples: number;
   /** ...or after this long, whichever comes first (at least one full round always runs). */
   maxMs: number;
+  /** Runs before every timed call, outside the timer (e.g. to empty a cache). */
+  beforeEach?: () => void;
 }
 
 export function timeSync<T>(inputs: T[], call: (input: T) => unknown, budget: LoopBudget): number[] {
@@ -16,6 +18,7 @@ export function timeSync<T>(inputs: T[], call: (input: T) => unknown, budget: Lo
   const deadline = performance.now() + budget.maxMs;
   do {
     for (const input of inputs) {
+      budget.beforeEach?.();
       const t = process.hrtime.bigint();
       call(input);
       samples.push(elapsedUs(t));
@@ -30,6 +33,7 @@ export async function timeAsync<T>(inputs: T[], call: (input: T) => Promise<unkn
   const deadline = performance.now() + budget.maxMs;
   do {
     for (const input of inputs) {
+      budget.beforeEach?.();
       const t = process.hrtime.bigint();
       await call(input);
       samples.push(elapsedUs(t));
