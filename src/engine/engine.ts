@@ -16,6 +16,8 @@ import { interpretAnswer, optionIntent, SLOT_OF_QUESTION } from './answers';
 import { afterDiagnosisOptions, answerText, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
 import { buildHandoff, formatHandoff } from './handoff';
 import { triageTicket } from './triage';
+import { limitTurn } from './limit-turn';
+import { infoRequest } from './info';
 
 export interface EngineOptions {
   matcher: Matcher;
@@ -38,6 +40,12 @@ const INFORM_SLOTS: Partial<Record<IntentName, Partial<Slots>>> = {
 };
 const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
 const MAX_REMEMBERED_WORDS = 8;
+/** Below this an intent is a guess: it neither starts a diagnosis nor counts as small talk. */
+const MIN_INTENT_CONFIDENCE = 0.2;
+/** Handing a conversation to a person is costly, so the request must be clear. */
+const MIN_HANDOFF_CONFIDENCE = 0.45;
+/** Longer messages are cut (the service usually cuts earlier, at its configured limit). */
+const MAX_TEXT_CHARS = 20_000;
 
 export class ConversationEngine implements Engine {
   readonly knowledge: Knowledge;
@@ -74,8 +82,11 @@ export class ConversationEngine implements Engine {
     state.lastActiveAt = now;
 
     const raw = typeof input.text === 'string' ? input.text : '';
+    // Redact the whole message first (a secret cut in half would escape the patterns), then keep
+    // only as much as any real question needs, so megabyte input costs no more than a long one.
     const redaction = redactSecrets(raw);
-    const text = redaction.text;
+    const cut = limitTurn(redaction.text, MAX_TEXT_CHARS);
+    const text = cut.text;
     const secretShared = redaction.kinds.length > 0;
     const angry = isAngry(text);
     if (text.trim()) {
@@ -95,7 +106,7 @@ export class ConversationEngine implements Engine {
       options: [],
       handoff: null,
       silent: false,
-      flags: { secretShared, angry, truncated: false },
+      flags: { secretShared, angry, truncated: cut.truncated },
     };
 
     // While a person holds the conversation the bot listens but does not speak.
@@ -110,6 +121,7 @@ export class ConversationEngine implements Engine {
     const parts: string[] = [];
     if (secretShared) parts.push(answerText(k, 'secret_warning'));
     if (expired) parts.push(answerText(k, 'expired'));
+    if (cut.truncated) parts.push(answerText(k, 'too_long'));
 
     const finish = (reply: string[], options: AnswerOption[]): StepResult => {
       turn.reply = [...parts, ...reply].filter(Boolean).join('\n\n');
@@ -133,6 +145,16 @@ export class ConversationEngine implements Engine {
       return finish([answerText(k, 'restart')], entryOptions(k));
     }
 
+    // The overviews (all causes, the symptom table) are answered anywhere; a pending question is asked again.
+    const info = infoRequest(text, input.optionId);
+    if (info) {
+      Object.assign(turn, { intent: 'ask_meaning', confidence: 1, intents: [{ intent: 'ask_meaning', confidence: 1 }] });
+      state.misunderstandings = 0;
+      if (!state.pending) return finish([answerText(k, info)], followupOptions(k, info));
+      const q = questionReply(k, state.pending);
+      return finish([answerText(k, info), k.ui.resume_question!, q.text], q.options);
+    }
+
     const match = this.understand(text, input.optionId);
     turn.intent = match.intent;
     turn.confidence = match.confidence;
@@ -154,12 +176,15 @@ export class ConversationEngine implements Engine {
       turn.confidence = Math.max(turn.confidence, answered.fromOption ? 1 : turn.confidence);
       if (!turn.intents.some((i) => i.intent === answered.optionIntent)) turn.intents = [{ intent: answered.optionIntent, confidence: turn.confidence }];
     }
+    const beforeImplied = { ...state.slots };
     for (const { intent, confidence } of match.intents) {
       const implied = INFORM_SLOTS[intent];
       if (!implied || confidence < 0.5) continue;
       for (const [slot, value] of Object.entries(implied)) {
         const key = slot as keyof Slots;
-        if (extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
+        // An intent only implies a fact; it fills gaps but never overrides what the user stated.
+        const known = beforeImplied[key] !== undefined && beforeImplied[key] !== 'unsure';
+        if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
           (state.slots as unknown as Record<string, unknown>)[key] = value;
         }
       }
@@ -170,8 +195,10 @@ export class ConversationEngine implements Engine {
     const answeredPending = !!answered || (!!pendingSlot && state.slots[pendingSlot] !== beforeSlots[pendingSlot]);
     if (answeredPending) state.pending = null;
 
-    const intents = match.intents.map((i) => i.intent);
-    const wantsHuman = input.optionId === 'action:human' || intents.includes('request_human');
+    // The matcher always names some intent; weak guesses must not steer the conversation.
+    const intents = match.intents.filter((i) => i.confidence >= MIN_INTENT_CONFIDENCE).map((i) => i.intent);
+    const wantsHuman =
+      input.optionId === 'action:human' || match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE);
     const faq = this.faqAnswers(match.intents);
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
@@ -207,9 +234,15 @@ export class ConversationEngine implements Engine {
       const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
       if (firstStart && intents.includes('report_lock') && !newFacts) reply.unshift(answerText(k, 'report_lock'));
       if (intents.includes('ask_meaning') && !faq.keys.includes('ask_meaning')) reply.push(answerText(k, 'ask_meaning'));
-      const decision = decide(state.slots, state.asked);
+      // A question still waiting for its answer (the user digressed) may be asked again.
+      const decision = decide(state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
       if (decision.kind === 'ask') {
         const resumed = pending === decision.question && !answeredPending;
+        if (wasDiagnosed && newFacts) {
+          // A correction reopened the diagnosis: the old cause no longer holds.
+          state.diagnosis = null;
+          reply.push(k.ui.correction_note!);
+        }
         const q = questionReply(k, decision.question);
         if (!state.asked.includes(decision.question)) state.asked.push(decision.question);
         state.pending = decision.question;

@@ -2,6 +2,7 @@
 import type { Knowledge, AnswerKey } from '../knowledge/load';
 import type { AnswerOption, Cause, IntentName } from './types';
 import type { QuestionId } from './state';
+import { infoRequest } from './info';
 
 const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
 
@@ -31,9 +32,16 @@ export function answerText(k: Knowledge, key: AnswerKey): string {
   return k.answers[key].answer.trim();
 }
 
-/** Follow-up suggestions of an answer, as options that behave like typing the label. */
+/**
+ * Follow-up suggestions of an answer, as options that behave like typing the label; the ones
+ * that start a diagnosis or ask for an overview get ids that say so without classification.
+ */
 export function followupOptions(k: Knowledge, key: AnswerKey): AnswerOption[] {
-  return (k.answers[key].followups ?? []).map((label, i) => ({ id: `say:${key}:${i}`, label }));
+  return (k.answers[key].followups ?? []).map((label, i) => {
+    if (label === k.ui.option_start_diagnosis) return { id: 'action:diagnose', label };
+    const info = infoRequest(label);
+    return { id: info ? `info:${info}` : `say:${key}:${i}`, label };
+  });
 }
 
 export function entryOptions(k: Knowledge): AnswerOption[] {
@@ -46,7 +54,10 @@ export function entryOptions(k: Knowledge): AnswerOption[] {
 
 export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[] {
   const options: AnswerOption[] = [{ id: 'ask:ask_withdraw', label: k.ui.option_withdraw! }];
-  if (cause !== 'account_frozen') options.push({ id: 'action:human', label: k.ui.option_talk_to_human! });
+  if (cause !== 'account_frozen') {
+    options.push({ id: 'info:symptom_table', label: k.ui.option_symptom_table! });
+    options.push({ id: 'action:human', label: k.ui.option_talk_to_human! });
+  }
   options.push({ id: 'action:restart', label: k.ui.option_start_over! });
   return options;
 }

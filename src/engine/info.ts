@@ -1,0 +1,27 @@
+// Recognises requests for the two overview texts that have no intent of their own: the list of
+// causes and the symptom table ("how do I tell which kind of lock it is?").
+import type { AnswerKey } from '../knowledge/load';
+
+export type InfoKey = Extract<AnswerKey, 'symptom_table' | 'causes_overview'>;
+
+const REQUESTS: [InfoKey, RegExp][] = [
+  [
+    'symptom_table',
+    /\b(?:symptoms?(?: table)?|tell (?:them|it|the (?:causes|kinds|types|cases)) apart|tell the difference between the causes|(?:how|which way) (?:do|can|could) (?:i|you|we) (?:know|tell|identify|figure out|find out|see) (?:which|what) (?:kind|type|sort|one|cause)|identify(?:ing)? the (?:type|kind) of (?:restriction|lock)|types? of restriction)\b/i,
+  ],
+  [
+    'causes_overview',
+    /\b(?:(?:all|every|the) (?:the )?(?:possible |different |main )?(?:causes|reasons)(?: (?:for|of) (?:a |the )?region lock\w*)?\??$|possible causes|list (?:of )?(?:all )?(?:the )?(?:causes|reasons)|what (?:are|could be) (?:all )?the (?:possible )?(?:causes|reasons)|causes of (?:a |the )?region lock\w*)/i,
+  ],
+];
+
+/** Option ids "info:symptom_table" / "info:causes_overview", or a typed request for either. */
+export function infoRequest(text: string, optionId?: string): InfoKey | null {
+  if (optionId?.startsWith('info:')) {
+    const key = optionId.slice(5);
+    return REQUESTS.some(([k]) => k === key) ? (key as InfoKey) : null;
+  }
+  const sample = text.slice(0, 300);
+  for (const [key, pattern] of REQUESTS) if (pattern.test(sample)) return key;
+  return null;
+}
