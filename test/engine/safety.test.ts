@@ -59,3 +59,82 @@ describe('any input gets a sensible reply', () => {
     }
   });
 });
+
+describe('secrets in every state', () => {
+  const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+
+  it('redacts a secret sent as the answer to a pending question', () => {
+    const c = conversation();
+    c.say('region locked');
+    const t = c.say(`every network. my 2fa is 884213 and my api key is ${API_KEY}`);
+    expect(t.flags.secretShared).toBe(true);
+    expect(t.state).toBe('ask_kyc_region');
+    for (const s of ['884213', API_KEY]) {
+      expect(t.reply).not.toContain(s);
+      expect(JSON.stringify(c.state)).not.toContain(s);
+    }
+  });
+
+  it('keeps a seed phrase and a private key out of the hand-off summary', () => {
+    const c = conversation();
+    c.say(`region locked, here is my recovery phrase ${SEED}`);
+    c.say(`and my private key ${PRIVATE_KEY}`);
+    const t = c.say('I want to talk to a human');
+    const everything = JSON.stringify([t, c.state, testEngine().formatHandoff(t.handoff!)]);
+    expect(everything).not.toContain('sausage worth useful');
+    expect(everything).not.toContain(PRIVATE_KEY);
+  });
+
+  it('while an agent holds the conversation the bot stays silent and stores nothing secret', () => {
+    const c = conversation();
+    c.say('talk to a human please');
+    const t = c.say('my password is Hunter2Secret!');
+    expect(t.silent).toBe(true);
+    expect(t.user).not.toContain('Hunter2Secret!');
+    expect(JSON.stringify(c.state)).not.toContain('Hunter2Secret!');
+  });
+
+  it('tells the user to rotate or revoke what they shared', () => {
+    const t = conversation().say(`api key ${API_KEY}`);
+    expect(t.reply).toMatch(/revoke/i);
+    expect(t.reply).toMatch(/change your password/i);
+  });
+});
+
+describe('VPN answers point to compliant options', () => {
+  it('says it may give a temporary login, does not fix a KYC lock, is against the terms', () => {
+    const t = conversation().say('can I just use a vpn to get around the region lock?');
+    expect(t.reply).toMatch(/log in for a while/);
+    expect(t.reply).toMatch(/KYC region/);
+    expect(t.reply).toMatch(/against .*terms/);
+    expect(t.reply).toMatch(/compliant/);
+  });
+});
+
+describe('unusual input keeps the conversation usable', () => {
+  it('Chinese input gets the language note and the next English message works', () => {
+    const c = conversation();
+    const t = c.say('我的账户显示地区不支持，怎么办？');
+    expect(t.reply).toMatch(/English/);
+    expect(t.options.length).toBeGreaterThan(0);
+    expect(c.say('my region is not supported').state).toBe('ask_scope');
+  });
+
+  it('a megabyte message does not bloat the stored state', () => {
+    const c = conversation();
+    c.say(`region locked ${'a'.repeat(1_000_000)}`);
+    expect(JSON.stringify(c.state).length).toBeLessThan(20_000);
+  });
+
+  it('emoji-only and whitespace-only messages get options to continue', () => {
+    for (const text of ['🙏🙏🙏', '\n\t ']) {
+      const t = conversation().say(text);
+      expect(t.options.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('an option id that does not exist is treated like typed text', () => {
+    const t = conversation().say('are my funds safe?', 'nonsense:option');
+    expect(t.reply).toMatch(/belong to you|remain yours/);
+  });
+});

@@ -26,3 +26,36 @@ describe('agent triage', () => {
     expect(t.flags.handoffRequested).toBe(true);
   });
 });
+
+describe('triage ranks each cause from a realistic ticket', () => {
+  const tickets: [string, string][] = [
+    ['ip_geo', "I'm in Iran at the moment and the app says region not available, but only on this network."],
+    ['kyc_region', 'All networks show the error. I verified with a Chinese passport when I opened the account.'],
+    ['policy_change', 'I received an email that Binance is leaving my country and now I cannot trade, it happens on every network.'],
+    ['risk_control', 'I was travelling through three countries this week, switching VPN servers, and suddenly my account is region restricted.'],
+    ['ip_misidentified', 'I live in Germany and only my office network shows region not supported; mobile data works fine.'],
+    ['account_frozen', 'My account is frozen, login denied every time.'],
+  ];
+  for (const [cause, text] of tickets) {
+    it(cause, () => {
+      const t = testEngine().triage(text);
+      expect(t.causes[0]!.cause).toBe(cause);
+      expect(t.causes[0]!.evidence.length).toBeGreaterThan(0);
+      const total = t.causes.reduce((s, c) => s + c.confidence, 0);
+      expect(total).toBeCloseTo(1, 2);
+      expect(t.causes.map((c) => c.confidence)).toEqual([...t.causes.map((c) => c.confidence)].sort((a, b) => b - a));
+    });
+  }
+
+  it('stops asking for facts the ticket already gives', () => {
+    const vague = testEngine().triage('region locked').missingFacts.length;
+    const detailed = testEngine().triage('Region locked on every network.').missingFacts;
+    expect(detailed.length).toBeLessThan(vague);
+    expect(detailed.join(' ')).not.toMatch(/every network/i);
+  });
+
+  it('a calm ticket raises no flags', () => {
+    const t = testEngine().triage('Hello, my account says region not supported on my home wifi. Could you explain why?');
+    expect(t.flags).toEqual({ secretShared: false, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: false });
+  });
+});

@@ -1,0 +1,151 @@
+// Dialogue behaviour beyond the happy path: digressions, corrections, "not sure", reset,
+// expiry and hand-off, checked on the turn contract and the stored state.
+import { describe, expect, it } from 'vitest';
+import { conversation, testEngine } from '../helpers/bot';
+
+describe('digressions', () => {
+  it('answers a withdrawal question while the KYC question is pending, then asks it again', () => {
+    const c = conversation();
+    c.say('region locked');
+    expect(c.say('every network').state).toBe('ask_kyc_region');
+    const t = c.say('can I still withdraw my money?');
+    expect(t.reply).toMatch(/most cases/i);
+    expect(t.state).toBe('ask_kyc_region');
+    expect(t.reply).toMatch(/country of residence/i);
+    expect(t.options.map((o) => o.id)).toContain('kyc_region:restricted');
+    expect(c.say('mainland china').cause).toBe('kyc_region');
+  });
+
+  it('answers a VPN question mid-diagnosis and keeps the question', () => {
+    const c = conversation();
+    c.say('my account says region not supported');
+    const t = c.say('will a vpn fix it?');
+    expect(t.reply).toMatch(/KYC/);
+    expect(t.state).toBe('ask_scope');
+  });
+
+  it('shows the symptom table and the list of causes on request, and resumes', () => {
+    const c = conversation();
+    c.say('region locked');
+    const table = c.say('How do you tell the causes apart?', 'info:symptom_table');
+    expect(table.reply).toMatch(/every network/i);
+    expect(table.reply).toMatch(/by itself/i);
+    expect(table.state).toBe('ask_scope');
+    const overview = c.say('what are all the possible causes?');
+    expect(overview.reply).toMatch(/2023/);
+    expect(overview.reply).toMatch(/China → US → India → Russia/);
+    expect(overview.state).toBe('ask_scope');
+  });
+
+  it('answers a FAQ after the diagnosis without losing it', () => {
+    const c = conversation();
+    c.say('It says region not supported on every network since I registered with mainland China as residence');
+    const t = c.say('does this affect my sub-accounts?');
+    expect(t.intent).toBe('ask_subaccounts');
+    expect(t.reply).toMatch(/sub-accounts/i);
+    expect(t.cause).toBe('kyc_region');
+  });
+});
+
+describe('corrections', () => {
+  it('a KYC correction after a diagnosis changes the cause and says so', () => {
+    const c = conversation();
+    c.say('region locked message');
+    c.say('only this network');
+    expect(c.say('a supported country').cause).toBe('ip_misidentified');
+    const t = c.say('oh wait, actually I registered with mainland China as my residence');
+    expect(t.cause).toBe('kyc_region');
+    expect(t.reply).toMatch(/changes the picture/);
+  });
+
+  it('a later sentence in the same message wins', () => {
+    const t = conversation().say('It happens only on my home wifi. Actually no, it happens on mobile data too.');
+    expect(t.state === 'ask_kyc_region' || t.state === 'diagnosed').toBe(true);
+  });
+});
+
+describe('"not sure"', () => {
+  it('moves on to another question instead of repeating the same one', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('every network');
+    const t = c.say("I don't remember");
+    expect(t.state).not.toBe('ask_kyc_region');
+    expect(t.state.startsWith('ask_') || t.state === 'diagnosed').toBe(true);
+  });
+
+  it('ends in the most likely cause with its uncertainty shown', () => {
+    const c = conversation();
+    c.say('region locked');
+    let t = c.say('Not sure', 'scope:unsure');
+    for (let i = 0; i < 6 && t.state !== 'diagnosed'; i++) t = c.say('not sure');
+    expect(t.state).toBe('diagnosed');
+    expect(t.causeConfidence).toBeLessThan(0.7);
+    expect(t.reply).toMatch(/can't be completely sure/);
+  });
+});
+
+describe('reset and expiry', () => {
+  it('the Start over option resets a finished diagnosis', () => {
+    const c = conversation();
+    c.say('I have been travelling between 4 countries this week and now it says region restricted');
+    const t = c.say('Start over', 'action:restart');
+    expect(t.cause).toBeNull();
+    expect(c.state?.diagnosis).toBeNull();
+    expect(c.state?.asked).toEqual([]);
+    expect(c.say('region locked').state).toBe('ask_scope');
+  });
+
+  it('an expired conversation says it started fresh and diagnoses again from scratch', () => {
+    const c = conversation();
+    c.say('It says region not supported on every network since I registered with mainland China as residence');
+    const t = c.say('my region is not supported', undefined, 3 * 3600_000);
+    expect(t.reply).toMatch(/fresh conversation/);
+    expect(t.cause).toBeNull();
+    expect(t.state).toBe('ask_scope');
+  });
+
+  it('a conversation held by an agent does not expire', () => {
+    const c = conversation();
+    c.say('I want to talk to a human');
+    const t = c.say('hello?', undefined, 3 * 3600_000);
+    expect(t.silent).toBe(true);
+  });
+});
+
+describe('hand-off', () => {
+  it('on request: summary with redacted words, facts, likely cause and next step', () => {
+    const c = conversation();
+    c.say('region locked on every network, my password is Sup3rSecret99');
+    c.say('mainland china');
+    const t = c.say('can I speak to an agent please');
+    expect(t.handoff?.reason).toBe('user_request');
+    expect(t.handoff?.likelyCause).toBe('kyc_region');
+    expect(t.handoff?.facts.join(' ')).toMatch(/KYC residence is a restricted country/);
+    expect(JSON.stringify(t.handoff)).not.toContain('Sup3rSecret99');
+    expect(t.handoff?.suggestedNextStep.length).toBeGreaterThan(10);
+    const text = testEngine().formatHandoff(t.handoff!);
+    expect(text).toMatch(/kyc_region/);
+    expect(text).not.toContain('Sup3rSecret99');
+    expect(t.options).toEqual([]);
+  });
+
+  it('for a frozen account the summary says it is not a region lock', () => {
+    const t = conversation().say('my account is frozen and I am locked out');
+    expect(t.handoff?.reason).toBe('account_frozen');
+    expect(t.handoff?.likelyCause).toBe('account_frozen');
+    expect(t.reply).toMatch(/frozen/i);
+  });
+
+  it('after repeated misunderstanding, with a re-asked question in between', () => {
+    const c = conversation();
+    c.say('region locked');
+    const first = c.say('qwfp zxcv plmk');
+    expect(first.handoff).toBeNull();
+    expect(first.state).toBe('ask_scope');
+    let t = first;
+    for (let i = 0; i < 4 && !t.handoff; i++) t = c.say('blorp flim flam wibble');
+    expect(t.handoff?.reason).toBe('repeated_misunderstanding');
+    expect(c.say('anyone?').silent).toBe(true);
+  });
+});
