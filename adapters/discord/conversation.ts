@@ -128,7 +128,8 @@ export async function converse(deps: DiscordDeps, msg: IncomingMessage): Promise
   const turn = await deps.service.handle(discordRef(msg.conversationId, msg.userId), msg.input);
   deps.logger.debug({ conversationId: msg.conversationId, intent: turn.intent, state: turn.state, silent: turn.silent }, 'discord turn');
   if (turn.silent) {
-    await relayToAgents(deps, msg);
+    // turn.user is the message with passwords, codes and seed phrases redacted: agents never see them.
+    await relayToAgents(deps, msg, turn.user);
     return turn;
   }
   await postTurn(deps, msg.channel, msg.conversationId, turn);
@@ -136,15 +137,15 @@ export async function converse(deps: DiscordDeps, msg: IncomingMessage): Promise
 }
 
 /** While a person holds the conversation, the customer's words are copied into the hand-off card's thread. */
-async function relayToAgents(deps: DiscordDeps, msg: IncomingMessage): Promise<void> {
+async function relayToAgents(deps: DiscordDeps, msg: IncomingMessage, redactedText: string): Promise<void> {
   const card = await deps.store.get<HandoffCard>(handoffCardKey(msg.conversationId));
-  if (!card?.threadId || !msg.input.text.trim()) return;
+  if (!card?.threadId || !redactedText.trim()) return;
   try {
     // An agent writing straight into the customer's thread is not echoed back to the agents.
     const status = await deps.service.handoffStatus(discordRef(msg.conversationId, msg.userId));
     if (status?.agent === msg.userId) return;
     const thread = await fetchSendable(deps.client, card.threadId);
-    await sendText(thread, `<@${msg.userId}>: ${msg.input.text}`);
+    await sendText(thread, `<@${msg.userId}>: ${redactedText}`);
   } catch (err) {
     deps.logger.warn({ error: describeError(err), conversationId: msg.conversationId }, 'discord: could not copy a customer message to the agents');
   }

@@ -63,6 +63,10 @@ describe('discord hand-offs', () => {
     expect(copied.content).toContain(`<@${grace.id}>`);
     await settle(h);
     expect(h.posted(dm).length).toBe(dmCount);
+    // A secret the customer types is redacted before it reaches the agents.
+    h.dm(grace, 'my password is Hunter22!xy can you check');
+    const redacted = await waitFor(() => h.posted(cardThread).find((m) => m.content.includes('can you check')), 'the copied message with a password');
+    expect(redacted.content).not.toContain('Hunter22');
 
     // "Reply" opens a form; what the claiming agent writes reaches the customer under their name.
     const claimedMessage = { ...card, ...claimed.data };
