@@ -15,6 +15,9 @@ describe('slack socket mode', () => {
     const open = await waitFor(() => h.fake.callsOf('apps.connections.open')[0], 'apps.connections.open');
     expect(open.token).toBe('xapp-1-A0FAKE-1-fake');
     await waitFor(() => h.fake.socketConnections > 0, 'the WebSocket connection');
+    const health = await fetch(`${h.url}/healthz`).then((r) => r.json());
+    expect(health.channels.slack).toBe(true);
+    expect(h.logs.find(/slack: ready/).at(0)?.mode).toBe('socket');
 
     const channel = 'D0SOCK';
     const envelopeId = h.fake.sendSocketEnvelope('events_api', h.eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U0SOCK', text: 'my account says region not supported', ts: h.nextTs() }));
