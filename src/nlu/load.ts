@@ -12,7 +12,7 @@ import { createNormalizer } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {
