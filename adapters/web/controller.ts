@@ -9,6 +9,8 @@ import type { WebSocketChannelAdapter } from './socket-adapter';
 import type { WebHistory } from './history';
 import { WEBHOOK_PATH } from './paths';
 import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
+import { handoffNotice, loadWebMessages } from './handoff-notice';
+import { loadKnowledge } from '../../src/knowledge/load';
 
 /** Conversation state lives in our SessionStore; Botkit's dialog state has nothing to keep. */
 class NoDialogStorage implements Storage {
@@ -27,6 +29,8 @@ export interface WebControllerDeps {
 }
 
 export function createWebController({ ctx, adapter, history, logger }: WebControllerDeps): Botkit {
+  const webMessages = loadWebMessages();
+  const knowledge = loadKnowledge(ctx.config.exchange);
   const controller = new Botkit({
     adapter,
     webserver: ctx.app,
@@ -63,13 +67,18 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
       if (viaSocket(message)) await bot.reply(message, { type: 'typing', channelData: { type: 'typing' } });
 
       const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
+      let reply = turn.reply;
       if (turn.handoff || turn.silent) {
-        // Web visitors have no agent desk behind them: the hand-off reply points them to support,
-        // and the bot keeps answering instead of falling silent.
-        if (turn.handoff) logger.info({ reason: turn.handoff.reason, cause: turn.handoff.likelyCause }, 'web: hand-off suggested');
+        // Web visitors have no agent desk behind them: instead of "a person will reply here" they get
+        // the way to support and a summary to paste there, and the bot keeps answering.
+        const summary = turn.handoff ?? (await ctx.service.handoffStatus(ref))?.summary;
+        if (summary) {
+          logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
+          const title = summary.likelyCause ? knowledge.causes[summary.likelyCause].title : null;
+          reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
+        }
         await ctx.service.release(ref);
       }
-      const reply = turn.silent ? ctx.service.engine.message('handoff_started') : turn.reply;
       const now = Date.now();
       await history.append(user, [
         { from: 'user', text: incoming.text, at: now },

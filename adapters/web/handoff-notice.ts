@@ -1,0 +1,54 @@
+// What the web chat says when the engine hands a conversation to a person: the web chat has no agent
+// desk, so the user gets the way to support and a summary to paste there (texts in messages.yaml).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { ExchangeConfig } from '../../src/config';
+import type { HandoffSummary } from '../../src/engine/types';
+import { format } from '../../src/knowledge/load';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const messagesSchema = z.object({
+  handoff_unavailable: z.string().min(1),
+  summary_heading: z.string().min(1),
+  summary_cause: z.string().includes('{cause}'),
+  summary_no_cause: z.string().min(1),
+  summary_facts: z.string().min(1),
+  summary_words: z.string().min(1),
+});
+export type WebMessages = z.infer<typeof messagesSchema>;
+
+export const WEB_MESSAGES_FILE = join(PACKAGE_ROOT, 'adapters', 'web', 'messages.yaml');
+
+export function loadWebMessages(file = WEB_MESSAGES_FILE): WebMessages {
+  const parsed = messagesSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** How many of the user's last messages the summary quotes. */
+const QUOTED_MESSAGES = 5;
+
+export function handoffNotice(messages: WebMessages, exchange: ExchangeConfig, summary: HandoffSummary, causeTitle: string | null): string {
+  const vars = { exchange: exchange.name, support_url: exchange.supportUrl };
+  const lines = [format(messages.handoff_unavailable, vars).trim(), '', messages.summary_heading];
+  lines.push(causeTitle ? format(messages.summary_cause, { cause: causeTitle }) : messages.summary_no_cause);
+  if (summary.facts.length > 0) {
+    lines.push('', messages.summary_facts, ...summary.facts.map((f) => `- ${f}`));
+  }
+  const words = summary.userWords.slice(-QUOTED_MESSAGES).filter((w) => w.trim() !== '');
+  if (words.length > 0) {
+    // Plain bullets: the user's words must not turn into formatting or links.
+    lines.push('', messages.summary_words, ...words.map((w) => `- ${plain(w)}`));
+  }
+  return lines.join('\n');
+}
+
+/** Removes the Markdown markers the chat renders, so quoted text shows as typed. */
+function plain(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\*\*/g, '').replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)');
+}
