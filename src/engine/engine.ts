@@ -13,7 +13,7 @@ import { isAngry } from './safety/tone';
 import { extractSlots } from './slots';
 import { decide } from './diagnose';
 import { interpretAnswer, optionIntent, SLOT_OF_QUESTION } from './answers';
-import { afterDiagnosisOptions, answerText, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
+import { afterDiagnosisOptions, answerText, coveredByDiagnosis, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
 import { buildHandoff, formatHandoff } from './handoff';
 import { triageTicket } from './triage';
 import { limitTurn } from './limit-turn';
@@ -255,6 +255,8 @@ export class ConversationEngine implements Engine {
         if (!wasDiagnosed || changed) {
           if (wasDiagnosed && wasDiagnosed.cause !== decision.cause) reply.push(k.ui.correction_note!);
           state.diagnosis = { cause: decision.cause, confidence: decision.confidence };
+          const covered = coveredByDiagnosis(decision.cause);
+          for (const key of faq.keys.filter((f) => covered.has(f))) reply.splice(reply.indexOf(answerText(k, key)), 1);
           reply.push(diagnosisReply(k, decision.cause, decision.confidence));
           options = afterDiagnosisOptions(k, decision.cause);
           if (decision.cause === 'account_frozen') {
@@ -266,7 +268,7 @@ export class ConversationEngine implements Engine {
         }
       }
     }
-    if (faq.keys.length === 2 && reply.length >= 2) reply.unshift(k.ui.both_answers_intro!);
+    if (faq.texts.filter((t) => reply.includes(t)).length === 2) reply.unshift(k.ui.both_answers_intro!);
     if (options.length === 0) options = state.diagnosis ? afterDiagnosisOptions(k, state.diagnosis.cause) : entryOptions(k);
     return finish(reply, options);
   }

@@ -62,6 +62,14 @@ export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[
   return options;
 }
 
+/** FAQ answers that a diagnosis reply for this cause already contains (not shown twice in one turn). */
+export function coveredByDiagnosis(cause: Cause): Set<AnswerKey> {
+  if (cause === 'account_frozen') return new Set<AnswerKey>(['ask_asset_safety']);
+  const keys: AnswerKey[] = ['ask_asset_safety', 'ask_allowed_actions', 'ask_withdraw'];
+  if (cause === 'kyc_region') keys.push('ask_update_kyc');
+  return new Set(keys);
+}
+
 /** Intents whose answer is a fixed text in answers.yaml. */
 export const FAQ_INTENTS = new Set<IntentName>([
   'ask_meaning', 'ask_asset_safety', 'ask_withdraw', 'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts',

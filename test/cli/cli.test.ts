@@ -90,6 +90,15 @@ describe('chat', () => {
     expect(r.out).toMatch(/1\) Every network/);
     expect(r.out).toMatch(/residence/i);
   });
+
+  it('echoes piped lines as a transcript and reaches a diagnosis and the symptom table by number', () => {
+    const r = run(['chat'], 'region locked\n1\n1\n2\n/quit\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/you> region locked/);
+    expect(r.out).toMatch(/Most likely cause: Your identity verification/);
+    expect(r.out).toMatch(/2\) How do you tell the causes apart\?/);
+    expect(r.out).toMatch(/Blocked on every network/);
+  });
 });
 
 describe('configuration errors', () => {

@@ -149,3 +149,21 @@ describe('hand-off', () => {
     expect(c.say('anyone?').silent).toBe(true);
   });
 });
+
+describe('one reply, no repetition', () => {
+  it('a message that settles the diagnosis does not repeat a FAQ answer the diagnosis already covers', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('every network');
+    const t = c.say('I registered with mainland China as my residence, are my funds safe?');
+    expect(t.cause).toBe('kyc_region');
+    expect(t.reply.match(/not freeze/g)).toHaveLength(1);
+  });
+
+  it('two FAQ questions in one message are introduced as two answers', () => {
+    const t = conversation().say('does a vpn help? and what happens to my sub-accounts?');
+    expect(t.reply).toMatch(/two things/);
+    expect(t.reply).toMatch(/Sub-accounts follow/);
+    expect(t.reply).toMatch(/KYC/);
+  });
+});

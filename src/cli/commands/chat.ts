@@ -29,6 +29,8 @@ export const command: Command = {
     const prompt = () => process.stdout.write(color ? '\x1b[36myou>\x1b[0m ' : 'you> ');
     prompt();
     for await (const line of rl) {
+      // Piped input is not echoed by a terminal; print it so a saved session reads as a transcript.
+      if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
       const text = line.trim();
       if (text === '/quit' || text === '/exit') break;
       const picked = /^\d+$/.test(text) ? options[Number(text) - 1] : undefined;
