@@ -262,6 +262,7 @@
   });
   input.addEventListener('input', autosize);
 
+  autosize();
   connect();
   input.focus();
 })();
