@@ -1,10 +1,12 @@
-// Fits the softmax temperature (minimum log-loss) and the out-of-scope threshold (best accuracy)
-// on predictions for folds the classifier did not train on.
+// Fits the softmax temperature (minimum log-loss; a base plus a part per known feature) and the
+// out-of-scope threshold (best accuracy) on predictions for folds the classifier did not train on.
 import type { Calibration, Matcher } from './matcher';
 import type { LabelledText } from './train';
 import { stratifiedFolds } from './folds';
 
-const TEMPERATURES = [1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
+const BASES = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5];
+const PER_FEATURE = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
+const GRID = BASES.flatMap((temperature) => PER_FEATURE.map((temperaturePerFeature) => ({ temperature, temperaturePerFeature })));
 
 interface HeldOutScore {
   truth: string;
@@ -13,25 +15,25 @@ interface HeldOutScore {
 
 export function fitCalibration(examples: LabelledText[], train: (examples: LabelledText[]) => Matcher, k: number): Calibration {
   const folds = stratifiedFolds(examples, k);
-  const perTemperature = new Map<number, HeldOutScore[]>(TEMPERATURES.map((t) => [t, []]));
+  const perSetting = GRID.map(() => [] as HeldOutScore[]);
   for (let i = 0; i < k; i++) {
     const matcher = train(folds.filter((_, j) => j !== i).flat());
     for (const e of folds[i]!) {
       const f = matcher.featurize(e.text);
-      for (const t of TEMPERATURES) perTemperature.get(t)!.push({ truth: e.intent, probs: matcher.probabilities(f, t) });
+      GRID.forEach((setting, g) => perSetting[g]!.push({ truth: e.intent, probs: matcher.probabilities(f, setting) }));
     }
   }
-  let temperature = 1;
+  let best = 0;
   let bestLoss = Infinity;
-  for (const [t, scores] of perTemperature) {
+  perSetting.forEach((scores, g) => {
     let loss = 0;
     for (const s of scores) loss -= Math.log(Math.max(1e-9, s.probs.find((p) => p.intent === s.truth)?.confidence ?? 0));
     if (loss < bestLoss) {
       bestLoss = loss;
-      temperature = t;
+      best = g;
     }
-  }
-  return { temperature, threshold: fitThreshold(perTemperature.get(temperature)!) };
+  });
+  return { ...GRID[best]!, threshold: fitThreshold(perSetting[best]!) };
 }
 
 /** The confidence cut that maximises accuracy when rejected messages count as out_of_scope. */

@@ -12,7 +12,7 @@ import { createNormalizer } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 2;
+const MODEL_VERSION = 3;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {

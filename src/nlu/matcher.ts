@@ -8,8 +8,13 @@ import type { SpellingCorrector } from './spelling';
 import { splitClauses } from './clauses';
 
 export interface Calibration {
-  /** Softmax temperature fitted on cross-validation folds: turns Bayes scores into probabilities. */
+  /**
+   * Softmax temperature fitted on cross-validation folds: turns Bayes scores into probabilities.
+   * It grows with the number of known features, because Naive Bayes counts correlated words of a
+   * long message as independent evidence (overconfident) and a one-word reply as weak (underconfident).
+   */
   temperature: number;
+  temperaturePerFeature: number;
   /** Below this calibrated confidence a message is treated as out of scope. */
   threshold: number;
 }
@@ -52,8 +57,9 @@ export class Matcher {
   }
 
   /** Calibrated probabilities of every intent for already-featurized text. */
-  probabilities(f: Featurized, temperature = this.calibration.temperature): IntentScore[] {
+  probabilities(f: Featurized, calibration: Omit<Calibration, 'threshold'> = this.calibration): IntentScore[] {
     const logs = this.classifier.logScores(f.features);
+    const temperature = temperatureFor(calibration, this.knownFeatures(f));
     let max = -Infinity;
     for (const v of logs) if (v > max) max = v;
     let sum = 0;
@@ -62,6 +68,12 @@ export class Matcher {
     const out: IntentScore[] = [];
     for (let c = 0; c < logs.length; c++) out.push({ intent: this.classifier.labels[c] as IntentName, confidence: exps[c]! / sum });
     return out.sort((a, b) => b.confidence - a.confidence);
+  }
+
+  knownFeatures(f: Featurized): number {
+    let n = 0;
+    for (const feature of f.features) if (this.classifier.knowsFeature(feature)) n++;
+    return n;
   }
 
   /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
@@ -117,6 +129,10 @@ export class Matcher {
   toModel(): { classifier: ClassifierModel; calibration: Calibration } {
     return { classifier: this.classifier.model, calibration: this.calibration };
   }
+}
+
+export function temperatureFor(c: Omit<Calibration, 'threshold'>, knownFeatures: number): number {
+  return Math.max(0.1, c.temperature + c.temperaturePerFeature * knownFeatures);
 }
 
 function round(x: number): number {

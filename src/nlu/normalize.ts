@@ -39,7 +39,8 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
 export function isMostlyCjk(text: string): boolean {
   let cjk = 0;
   let latin = 0;
-  for (const ch of text.slice(0, 2000)) {
+  // The shrug ¯\_(ツ)_/¯ has a katakana face but is not Japanese.
+  for (const ch of text.slice(0, 2000).replace(/\(ツ\)/g, '')) {
     if (CJK.test(ch)) cjk++;
     else if (/[a-zA-Z]/.test(ch)) latin++;
   }

@@ -23,6 +23,8 @@ function vocabulary(examples: LabelledText[], normalizer: Normalizer): Map<strin
   return freq;
 }
 
+const UNCALIBRATED: Calibration = { temperature: 1, temperaturePerFeature: 0, threshold: 0 };
+
 /** Trains without calibration (used inside cross-validation folds). */
 export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration: Calibration): Matcher {
   const normalizer = createNormalizer(lexicon);
@@ -36,6 +38,6 @@ export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration
 
 /** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */
 export function trainMatcher(examples: LabelledText[], lexicon: Lexicon = loadLexicon(), folds = 4): Matcher {
-  const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, { temperature: 1, threshold: 0 }), folds);
+  const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
   return trainRaw(examples, lexicon, calibration);
 }

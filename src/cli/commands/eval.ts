@@ -47,7 +47,7 @@ export const command: Command = {
       console.log(table('held-out fixtures (fixtures/nlu/heldout.jsonl)', heldout));
       console.log('');
       console.log(`two questions in one message: both intents found in ${(multi * 100).toFixed(1)}% (fixtures/nlu/multi.jsonl)`);
-      console.log(`calibration: temperature ${matcher.calibration.temperature}, out-of-scope threshold ${matcher.calibration.threshold}`);
+      console.log(`calibration: temperature ${matcher.calibration.temperature} + ${matcher.calibration.temperaturePerFeature} per known feature, out-of-scope threshold ${matcher.calibration.threshold}`);
     }
     return 0;
   },

@@ -11,8 +11,8 @@ export const command: Command = {
     const ms = performance.now() - started;
     const file = modelPath();
     saveMatcher(matcher, file);
-    const { temperature, threshold } = matcher.calibration;
-    console.log(`trained ${matcher.classifier.labels.length} intents in ${ms.toFixed(0)} ms (temperature ${temperature}, out-of-scope threshold ${threshold})`);
+    const { temperature, temperaturePerFeature, threshold } = matcher.calibration;
+    console.log(`trained ${matcher.classifier.labels.length} intents in ${ms.toFixed(0)} ms (temperature ${temperature} + ${temperaturePerFeature} per feature, out-of-scope threshold ${threshold})`);
     console.log(`saved ${file}`);
     return 0;
   },
