@@ -79,6 +79,7 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
         }
         await ctx.service.release(ref);
       }
+      logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
       const now = Date.now();
       await history.append(user, [
         { from: 'user', text: incoming.text, at: now },

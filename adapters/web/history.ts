@@ -13,7 +13,7 @@ export interface HistoryEntry {
 }
 
 /** Enough to scroll back through any diagnosis; older lines are dropped. */
-export const MAX_HISTORY_ENTRIES = 200;
+export const MAX_HISTORY_ENTRIES = 100;
 
 export const historyKey = (userId: string) => `web:history:${userId}`;
 
