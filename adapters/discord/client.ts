@@ -2,6 +2,7 @@
 import { Client, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
 import type { DiscordConfig } from '../../src/config';
 import type { Logger } from '../../src/ops/logger';
+import { guardMalformedEvents } from './malformed-guard';
 
 /**
  * Guilds: channels, threads and permissions of the servers the bot is in.
@@ -32,5 +33,6 @@ export function buildClient(config: DiscordConfig, logger: Logger): Client {
   client.rest.on(RESTEvents.RateLimited, (info) => {
     logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord: rate limited, waiting');
   });
+  guardMalformedEvents(client, logger);
   return client;
 }

@@ -89,6 +89,25 @@ describe('discord robustness', () => {
     expect(discordChannel().connected()).toBe(true);
   });
 
+  it('drops malformed gateway events with a warning and keeps answering', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      h.fake.dispatch('INTERACTION_CREATE', { id: '1100000000000008001', type: 2 });
+      h.fake.dispatch('MESSAGE_CREATE', { id: '1100000000000008002', channel_id: '1100000000000008003' });
+      h.fake.dispatch('INTERACTION_CREATE', { id: '1100000000000008004', type: 3, data: { custom_id: 'answer|scope:all', component_type: 2 }, channel_id: '1', token: 't', application_id: '1' });
+      await waitFor(() => h.warnings(/malformed gateway event/).length >= 2, 'the malformed-event warnings');
+      const pia = person('Pia');
+      h.dm(pia, 'hello');
+      await waitFor(() => h.posted(h.dmChannel(pia))[0], 'a DM answered after the malformed events');
+      expect(rejections).toEqual([]);
+      expect(h.errors()).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('answers unknown or malformed buttons privately and keeps going', async () => {
     const nina = person('Nina');
     const dm = h.dmChannel(nina);
