@@ -12,7 +12,7 @@ const FLAG_NAMES: [keyof TriageResult['flags'], string][] = [
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
 export function backlogTable(rows: { id: string; text: string; triage: TriageResult }[]): string {
-  const header = `${'id'.padEnd(10)} ${'top cause'.padEnd(17)} ${'conf'.padStart(5)}  ${'flags'.padEnd(26)} ${'ticket'}`;
+  const header = `${'id'.padEnd(10)} ${'top cause'.padEnd(17)} ${'conf'.padStart(5)}  ${'flags'.padEnd(31)} ${'ticket'}`;
   const lines = [header, '-'.repeat(header.length + 30)];
   const counts = new Map<string, number>();
   for (const { id, text, triage } of rows) {
@@ -20,7 +20,7 @@ export function backlogTable(rows: { id: string; text: string; triage: TriageRes
     counts.set(top.cause, (counts.get(top.cause) ?? 0) + 1);
     const flags = FLAG_NAMES.filter(([k]) => triage.flags[k]).map(([, n]) => n).join(',') || '-';
     const snippet = redactSecrets(text).text.replace(/\s+/g, ' ');
-    lines.push(`${cut(id, 10)} ${top.cause.padEnd(17)} ${top.confidence.toFixed(2).padStart(5)}  ${flags.padEnd(26)} ${cut(snippet, 60)}`);
+    lines.push(`${cut(id, 10)} ${top.cause.padEnd(17)} ${top.confidence.toFixed(2).padStart(5)}  ${flags.padEnd(31)} ${cut(snippet, 60)}`);
   }
   lines.push('', 'tickets per likely cause:');
   for (const [cause, n] of [...counts.entries()].sort((a, b) => b[1] - a[1])) lines.push(`  ${cause.padEnd(17)} ${n}`);

@@ -197,8 +197,10 @@ export class ConversationEngine implements Engine {
 
     // The matcher always names some intent; weak guesses must not steer the conversation.
     const intents = match.intents.filter((i) => i.confidence >= MIN_INTENT_CONFIDENCE).map((i) => i.intent);
+    // An emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
     const wantsHuman =
-      input.optionId === 'action:human' || match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE);
+      input.optionId === 'action:human' ||
+      (/\p{L}/u.test(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE));
     const faq = this.faqAnswers(match.intents);
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;

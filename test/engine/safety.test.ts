@@ -37,6 +37,8 @@ describe('secrets are never echoed or stored', () => {
       ...Object.values(k.answers).map((a) => a.answer),
       ...Object.values(k.causes).flatMap((c) => [c.explanation, ...c.resolution, c.processing_time, c.reactivation]),
       ...Object.values(k.questions).map((q) => q.prompt),
+      ...Object.values(k.shared).flat(),
+      ...Object.values(k.ui),
     ].join('\n');
     expect(all).not.toMatch(/(send|give|tell|share|enter|provide) (me|us) (your )?(password|2fa|seed|recovery phrase|api key|private key)/i);
   });
