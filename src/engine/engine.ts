@@ -28,7 +28,9 @@ export interface EngineOptions {
   handoffAfter: number;
 }
 
-const RESTART = /^\s*(?:start(?:ing)? over|restart|reset|start again|new conversation|begin again|let'?s start over|from the (?:start|beginning))\b/i;
+// The whole message must ask for a restart: "reset my password" is not one.
+const RESTART =
+  /^\s*(?:(?:ok(?:ay)?|please|can we|could we|let'?s|i want to|i'd like to)[\s,]+)?(?:start(?:ing)? (?:over|again|from scratch)|restart|reset|begin again|new conversation|from the (?:start|beginning))(?:[\s,]+(?:please|pls|the (?:chat|conversation)|this (?:chat|conversation)))*\s*[.!?]*\s*$/i;
 const INFORM_SLOTS: Partial<Record<IntentName, Partial<Slots>>> = {
   inform_all_networks: { scope: 'all' },
   inform_one_network: { scope: 'one' },
@@ -228,7 +230,9 @@ export class ConversationEngine implements Engine {
     // Greetings and thanks on their own.
     if (!startsDiagnosis && reply.length === 0) {
       const key: AnswerKey = intents.includes('thanks_goodbye') ? 'thanks_goodbye' : 'greeting';
-      return finish([answerText(k, key)], state.pending ? questionReply(k, state.pending).options : entryOptions(k));
+      if (!state.pending) return finish([answerText(k, key)], entryOptions(k));
+      const q = questionReply(k, state.pending);
+      return finish([answerText(k, key), k.ui.resume_question!, q.text], q.options);
     }
 
     if (startsDiagnosis || state.pending) {

@@ -167,3 +167,24 @@ describe('one reply, no repetition', () => {
     expect(t.reply).toMatch(/KYC/);
   });
 });
+
+describe('restart only when asked for', () => {
+  it('"can we start over please" resets, "reset my password" does not', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('every network');
+    expect(c.say('reset my password, how?').cause).toBeNull();
+    expect(c.state?.slots.scope).toBe('all');
+    c.say('can we start over please');
+    expect(c.state?.slots.scope).toBeUndefined();
+  });
+
+  it('a greeting in the middle of a diagnosis repeats the pending question', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('every network');
+    const t = c.say('hello');
+    expect(t.state).toBe('ask_kyc_region');
+    expect(t.reply).toMatch(/country of residence/);
+  });
+});
