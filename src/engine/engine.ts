@@ -170,7 +170,7 @@ export class ConversationEngine implements Engine {
     const extraction = extractSlots(text, match.words);
     if (answered) Object.assign(state.slots, answered.slots);
     for (const [slot, value] of Object.entries(extraction.slots)) {
-      // Explicit statements win, except a bare country when the pending question was about KYC.
+      // What the message states outright wins over the reading of it as an answer.
       (state.slots as unknown as Record<string, unknown>)[slot] = value;
     }
     if (answered?.optionIntent) {
@@ -179,6 +179,10 @@ export class ConversationEngine implements Engine {
       if (!turn.intents.some((i) => i.intent === answered.optionIntent)) turn.intents = [{ intent: answered.optionIntent, confidence: turn.confidence }];
     }
     const beforeImplied = { ...state.slots };
+    // A message that answers the pending question is read as that answer: the matcher's guess at
+    // its intent ("I am in Canada" → travel?) must not add facts about other questions.
+    const pendingKey = pending ? SLOT_OF_QUESTION[pending] : null;
+    const answersPending = !!answered || (!!pendingKey && extraction.slots[pendingKey] !== undefined);
     for (const { intent, confidence } of match.intents) {
       const implied = INFORM_SLOTS[intent];
       if (!implied || confidence < 0.5) continue;
@@ -186,6 +190,10 @@ export class ConversationEngine implements Engine {
         const key = slot as keyof Slots;
         // An intent only implies a fact; it fills gaps but never overrides what the user stated.
         const known = beforeImplied[key] !== undefined && beforeImplied[key] !== 'unsure';
+        if (answersPending && key !== pendingKey) continue;
+        // "I'm in Italy" reads as travel to the matcher (there is no location intent); a stated
+        // location is not a jump between countries.
+        if (key === 'ipJumps' && extraction.slots.location !== undefined) continue;
         if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
           (state.slots as unknown as Record<string, unknown>)[key] = value;
         }
@@ -193,8 +201,7 @@ export class ConversationEngine implements Engine {
     }
     const newFacts = JSON.stringify(state.slots) !== before;
     const beforeSlots = JSON.parse(before) as Slots;
-    const pendingSlot = pending ? SLOT_OF_QUESTION[pending] : null;
-    const answeredPending = !!answered || (!!pendingSlot && state.slots[pendingSlot] !== beforeSlots[pendingSlot]);
+    const answeredPending = !!answered || (!!pendingKey && state.slots[pendingKey] !== beforeSlots[pendingKey]);
     if (answeredPending) state.pending = null;
 
     // The matcher always names some intent; weak guesses must not steer the conversation.

@@ -188,3 +188,22 @@ describe('restart only when asked for', () => {
     expect(t.reply).toMatch(/country of residence/);
   });
 });
+
+describe('an answer is read as an answer', () => {
+  it('naming a supported country for the location question is not travel', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('only this network');
+    const t = c.say('I am in Canada');
+    expect(t.cause).toBe('ip_misidentified');
+    expect(c.state?.slots.ipJumps).toBeUndefined();
+  });
+
+  it('a stated location in the opening is not a jump between countries', () => {
+    const c = conversation();
+    const t = c.say("my account is region locked but I'm in Italy");
+    expect(t.cause).not.toBe('risk_control');
+    expect(c.state?.slots.location).toBe('supported');
+    expect(c.state?.slots.ipJumps).toBeUndefined();
+  });
+});
