@@ -245,7 +245,12 @@ export class ConversationEngine implements Engine {
     if (startsDiagnosis || state.pending) {
       const wasDiagnosed = state.diagnosis;
       const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
-      if (firstStart && intents.includes('report_lock') && !newFacts) reply.unshift(answerText(k, 'report_lock'));
+      if (firstStart && intents.includes('report_lock') && !newFacts && !faq.keys.includes('ask_asset_safety')) {
+        reply.unshift(answerText(k, 'report_lock'));
+        // The introduction already says sorry; once is enough.
+        const empathy = parts.indexOf(k.ui.empathy!);
+        if (empathy >= 0) parts.splice(empathy, 1);
+      }
       if (intents.includes('ask_meaning') && !faq.keys.includes('ask_meaning')) reply.push(answerText(k, 'ask_meaning'));
       // A question still waiting for its answer (the user digressed) may be asked again.
       const decision = decide(state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
