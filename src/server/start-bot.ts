@@ -85,8 +85,8 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   };
 
   try {
-    // Adapters mount their routes synchronously before their first await, so all routes exist
-    // before the server accepts a connection. Slack and Discord load only when configured.
+    // The server listens only once every channel has mounted its routes and started, so no request
+    // meets a half-built app. Slack and Discord are loaded only when configured.
     channels.push(await startWeb(ctx));
     if (config.slack) {
       const { startSlack } = await import('../../adapters/slack/index.js');
