@@ -42,6 +42,7 @@ const INFORM_SLOTS: Partial<Record<IntentName, Partial<Slots>>> = {
 };
 const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
 const MAX_REMEMBERED_WORDS = 8;
+const NEGATION = /\b(?:not|never|still|yet|no longer)\b|n[’']t\b/i;
 /** Below this an intent is a guess: it neither starts a diagnosis nor counts as small talk. */
 const MIN_INTENT_CONFIDENCE = 0.2;
 /** Handing a conversation to a person is costly, so the request must be clear. */
@@ -194,6 +195,8 @@ export class ConversationEngine implements Engine {
         // "I'm in Italy" reads as travel to the matcher (there is no location intent); a stated
         // location is not a jump between countries.
         if (key === 'ipJumps' && extraction.slots.location !== undefined) continue;
+        // "it's still not gone" reads as recovery to a bag-of-words matcher; recovery is decisive, so a negation vetoes it.
+        if (key === 'recovered' && NEGATION.test(text)) continue;
         if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
           (state.slots as unknown as Record<string, unknown>)[key] = value;
         }

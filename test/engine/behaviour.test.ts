@@ -207,3 +207,12 @@ describe('an answer is read as an answer', () => {
     expect(c.state?.slots.ipJumps).toBeUndefined();
   });
 });
+
+describe('negations', () => {
+  it('"still not gone" is not a recovery', () => {
+    const c = conversation();
+    const t = c.say("I've been region locked for 3 days and it's still not gone");
+    expect(c.state?.slots.recovered).toBeUndefined();
+    expect(t.cause).not.toBe('risk_control');
+  });
+});

@@ -22,6 +22,11 @@ const PLACEHOLDER: Record<SecretKind, string> = {
   private_key: '[redacted private key]',
 };
 
+const PASSWORD_WORDS = 'password|passwd|pass ?word|pwd|passcode|pw|pass';
+/** Words that follow "my password is" in a question or complaint, not a password. */
+const NOT_A_PASSWORD =
+  'wrong|incorrect|correct|right|fine|ok|okay|not|invalid|expired|too|the|same|still|being|reset|changed|forgotten|lost|compromised|stolen|weak|strong|required|needed|asked|working|blocked|locked|safe|secure|long|short|different|new|old|also|already|definitely|probably|never';
+
 interface Rule {
   kind: SecretKind;
   pattern: RegExp;
@@ -44,10 +49,19 @@ const RULES: Rule[] = [
   },
   // Long random-looking strings (exchange API keys are 64 characters).
   { kind: 'api_key', pattern: /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{32,}\b/g, group: 0 },
-  // "my password is hunter2", "pwd: x", "passcode - x".
+  // "my password is hunter2", "pwd: x", "passcode - x" (not "passport", not "my password is wrong").
   {
     kind: 'password',
-    pattern: /\b(?:password|passwd|pass ?word|pwd|passcode|pw|pass)\s*(?:is|was|=|:|-|would be)?\s*[:=]?\s*["'`]?([^\s"'`]{4,})/gi,
+    pattern: new RegExp(
+      `\\b(?:${PASSWORD_WORDS})\\b\\s*(?:(?:is|was|would be)\\s*[:=]?|[:=-])\\s*["'\`]?(?!(?:${NOT_A_PASSWORD})\\b)([^\\s"'\`]{4,})`,
+      'gi',
+    ),
+    group: 1,
+  },
+  // "password Hunter2!" with no "is": only when the next word looks like a password (a digit or symbol in it).
+  {
+    kind: 'password',
+    pattern: new RegExp(`\\b(?:${PASSWORD_WORDS})\\b\\s+["'\`]?(?=[^\\s"'\`]*[\\d!@#$%^&*_+=?])(?=[^\\s"'\`]*[A-Za-z])([^\\s"'\`]{6,})`, 'gi'),
     group: 1,
   },
   // 2FA / OTP codes: 6-8 digits near a hint word, in either order.
