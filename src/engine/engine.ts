@@ -158,7 +158,7 @@ export class ConversationEngine implements Engine {
       return finish([answerText(k, info), k.ui.resume_question!, q.text], q.options);
     }
 
-    const match = this.understand(text, input.optionId);
+    let match = this.understand(text, input.optionId);
     turn.intent = match.intent;
     turn.confidence = match.confidence;
     turn.intents = match.intents;
@@ -175,9 +175,10 @@ export class ConversationEngine implements Engine {
       (state.slots as unknown as Record<string, unknown>)[slot] = value;
     }
     if (answered?.optionIntent) {
-      turn.intent = answered.optionIntent;
-      turn.confidence = Math.max(turn.confidence, answered.fromOption ? 1 : turn.confidence);
-      if (!turn.intents.some((i) => i.intent === answered.optionIntent)) turn.intents = [{ intent: answered.optionIntent, confidence: turn.confidence }];
+      // An option's label or synonym typed out means exactly that option; the classifier's reading
+      // of a three-word label ("A supported country" → ask_meaning?) is noise.
+      match = { ...match, intent: answered.optionIntent, confidence: 1, intents: [{ intent: answered.optionIntent, confidence: 1 }] };
+      Object.assign(turn, { intent: match.intent, confidence: 1, intents: match.intents });
     }
     const beforeImplied = { ...state.slots };
     // A message that answers the pending question is read as that answer: the matcher's guess at

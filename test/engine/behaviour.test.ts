@@ -216,3 +216,24 @@ describe('negations', () => {
     expect(t.cause).not.toBe('risk_control');
   });
 });
+
+describe('typed option labels', () => {
+  it('mean exactly the option, with no unrelated answer attached', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('every network');
+    const t = c.say('A supported country');
+    expect(t.intents).toEqual([{ intent: 'deny', confidence: 1 }]);
+    expect(t.state).toBe('ask_announcement');
+    expect(t.reply).not.toMatch(/can mean several/);
+  });
+
+  it('"through a vpn" answers the location question without the VPN FAQ', () => {
+    const c = conversation();
+    c.say('region locked');
+    c.say('only this network');
+    const t = c.say('through a vpn');
+    expect(t.cause).toBe('ip_misidentified');
+    expect(t.reply.startsWith('**Most likely cause')).toBe(true);
+  });
+});
