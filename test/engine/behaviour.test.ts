@@ -2,6 +2,8 @@
 // expiry and hand-off, checked on the turn contract and the stored state.
 import { describe, expect, it } from 'vitest';
 import { conversation, testEngine } from '../helpers/bot';
+import { createEngine } from '../../src/engine/index';
+import { loadConfig } from '../../src/config';
 
 describe('digressions', () => {
   it('answers a withdrawal question while the KYC question is pending, then asks it again', () => {
@@ -235,5 +237,22 @@ describe('typed option labels', () => {
     const t = c.say('through a vpn');
     expect(t.cause).toBe('ip_misidentified');
     expect(t.reply.startsWith('**Most likely cause')).toBe(true);
+  });
+});
+
+describe('settings', () => {
+  it('the idle time and the misunderstanding limit come from configuration', () => {
+    const e = createEngine(loadConfig({ SESSION_IDLE_MINUTES: '5', HANDOFF_AFTER_MISUNDERSTANDINGS: '2' }));
+    const t0 = 1_700_000_000_000;
+    let r = e.step(undefined, { text: 'region locked' }, t0);
+    r = e.step(r.state, { text: 'every network' }, t0 + 4 * 60_000);
+    expect(r.turn.state).toBe('ask_kyc_region');
+    const later = e.step(r.state, { text: 'hello' }, t0 + 10 * 60_000);
+    expect(later.state.slots.scope).toBeUndefined();
+    expect(later.turn.reply).toMatch(/fresh conversation/);
+
+    let m = e.step(undefined, { text: 'qwfp zxcv' }, t0);
+    m = e.step(m.state, { text: 'plmk wibble' }, t0 + 1000);
+    expect(m.turn.handoff?.reason).toBe('repeated_misunderstanding');
   });
 });
