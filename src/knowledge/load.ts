@@ -8,8 +8,12 @@ import type { ExchangeConfig } from '../config';
 import { CAUSES, type Cause } from '../engine/types';
 import { INTENTS_DIR } from '../paths';
 
-// {agent}, {title} and {percent} are filled per message (format()), the others from settings.
-const PLACEHOLDERS = ['exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent', 'title', 'percent'] as const;
+// {agent}, {title} and {percent} are filled per message (format()), the links from settings, and
+// {official_links}, {support_link}, {announcement_link} with the shared blocks of shared.yaml.
+const PLACEHOLDERS = [
+  'exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent', 'title', 'percent',
+  'official_links', 'support_link', 'announcement_link',
+] as const;
 
 const text = z
   .string()
@@ -123,11 +127,19 @@ export function loadKnowledge(exchange: ExchangeConfig = DEFAULT_EXCHANGE, dir =
     announcements_url: exchange.announcementsUrl,
     support_url: exchange.supportUrl,
   };
+  const shared = fill(readYaml(join(dir, 'shared.yaml'), sharedSchema), vars);
+  // Answers and causes may include a shared block instead of repeating its text.
+  const withBlocks = {
+    ...vars,
+    official_links: shared.official_links.trim(),
+    support_link: shared.support_link.trim(),
+    announcement_link: shared.announcement_link.trim(),
+  };
   return {
     exchange,
-    answers: fill(readYaml(join(dir, 'answers.yaml'), answersSchema), vars),
-    causes: fill(readYaml(join(dir, 'causes.yaml'), causesSchema), vars),
-    shared: fill(readYaml(join(dir, 'shared.yaml'), sharedSchema), vars),
+    answers: fill(readYaml(join(dir, 'answers.yaml'), answersSchema), withBlocks),
+    causes: fill(readYaml(join(dir, 'causes.yaml'), causesSchema), withBlocks),
+    shared,
     questions: fill(readYaml(join(dir, 'questions.yaml'), questionsSchema), vars),
     ui: fill(readYaml(join(dir, 'ui.yaml'), uiSchema), vars),
   };
