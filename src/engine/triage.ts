@@ -1,13 +1,14 @@
 // Agent triage of a pasted ticket: ranked causes with the phrases behind them, the facts still
 // missing, a suggested reply, the expected processing time, and flags.
 import type { ConversationEngine } from './engine';
-import { CAUSES, type Cause, type TriageResult } from './types';
+import { CAUSES, type Cause, type IntentName, type TriageResult } from './types';
 import { emptySlots, type Slots } from './state';
 import { redactSecrets } from './safety/redact';
 import { isAngry } from './safety/tone';
 import { extractSlots, type SlotEvidence } from './slots';
 import { openQuestions } from './diagnose';
 import { diagnosisReply, answerText } from './replies';
+import { splitClauses } from '../nlu/clauses';
 
 type Weights = Record<Cause, number>;
 const w = (ip_geo: number, kyc_region: number, policy_change: number, risk_control: number, ip_misidentified: number, account_frozen: number): Weights => ({
@@ -34,6 +35,26 @@ const LIKELIHOOD: Record<string, Weights> = {
   'cannotLogin=false': w(0.9, 0.9, 0.9, 0.9, 0.9, 0.05),
 };
 
+const IMPLIED_BY_INTENT: Partial<Record<IntentName, { slot: keyof Slots; value: Slots[keyof Slots] }>> = {
+  inform_all_networks: { slot: 'scope', value: 'all' },
+  inform_one_network: { slot: 'scope', value: 'one' },
+  inform_kyc_region: { slot: 'kycRestricted', value: true },
+  inform_announcement: { slot: 'announcement', value: true },
+  inform_ip_jumps: { slot: 'ipJumps', value: true },
+  inform_recovered: { slot: 'recovered', value: true },
+  inform_cannot_login: { slot: 'cannotLogin', value: true },
+};
+
+/** The ticket's sentences whose own intent is `intent`, shortened, as evidence phrases. */
+function clausesWithIntent(engine: ConversationEngine, text: string, intent: IntentName): string[] {
+  const out = splitClauses(text)
+    .filter((clause) => engine.matcher.classify(clause).intent === intent)
+    .map((clause) => (clause.length > 100 ? `${clause.slice(0, 99)}…` : clause));
+  return out.length ? out.slice(0, 2) : [];
+}
+
+/** A request for a person must be clear, as in the conversation engine. */
+const MIN_HANDOFF_CONFIDENCE = 0.45;
 const HUMAN = /\b(?:human|real person|agent|representative|supervisor|manager|someone real|talk to (?:a|an|some)one|speak (?:to|with) (?:a|an|some)one|call me|live (?:chat|support))\b/i;
 
 export function rankCauses(slots: Partial<Slots>): { cause: Cause; confidence: number }[] {
@@ -69,16 +90,14 @@ export function triageTicket(engine: ConversationEngine, ticket: string): Triage
   const { text, kinds } = redactSecrets(ticket);
   const match = engine.matcher.classify(text);
   const { slots, evidence } = extractSlots(text, match.words);
-  // Intents stand in for facts the patterns missed ("my kyc says china" → inform_kyc_region).
+  // Intents stand in for facts the patterns missed ("my kyc says china" → inform_kyc_region); the
+  // sentences that carry the intent are the evidence.
   for (const { intent, confidence } of match.intents) {
-    if (confidence < 0.5) continue;
-    if (intent === 'inform_all_networks') slots.scope ??= 'all';
-    if (intent === 'inform_one_network') slots.scope ??= 'one';
-    if (intent === 'inform_kyc_region') slots.kycRestricted ??= true;
-    if (intent === 'inform_announcement') slots.announcement ??= true;
-    if (intent === 'inform_ip_jumps') slots.ipJumps ??= true;
-    if (intent === 'inform_recovered') slots.recovered ??= true;
-    if (intent === 'inform_cannot_login') slots.cannotLogin ??= true;
+    const implied = IMPLIED_BY_INTENT[intent];
+    if (!implied || confidence < 0.5 || slots[implied.slot] !== undefined) continue;
+    if (implied.slot === 'ipJumps' && slots.location !== undefined) continue;
+    (slots as Record<string, unknown>)[implied.slot] = implied.value;
+    evidence[implied.slot] = clausesWithIntent(engine, text, intent);
   }
   const ranked = rankCauses(slots);
   const top = ranked[0]!;
@@ -95,7 +114,7 @@ export function triageTicket(engine: ConversationEngine, ticket: string): Triage
     flags: {
       secretShared: kinds.length > 0,
       frozenNotRegionLock: top.cause === 'account_frozen',
-      handoffRequested: match.intents.some((i) => i.intent === 'request_human') || HUMAN.test(text),
+      handoffRequested: match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE) || HUMAN.test(text),
       angryCustomer: isAngry(text),
     },
     intents: match.intents,

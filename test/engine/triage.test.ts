@@ -59,3 +59,12 @@ describe('triage ranks each cause from a realistic ticket', () => {
     expect(t.flags).toEqual({ secretShared: false, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: false });
   });
 });
+
+describe('evidence for facts only the intent matcher found', () => {
+  it('quotes the sentence that carries the intent', () => {
+    const t = testEngine().triage('I have been using VPNs in Russia, India and the US this week and now the app says region restricted. Fix it or I sue you.');
+    expect(t.causes[0]!.cause).toBe('risk_control');
+    expect(t.causes[0]!.evidence.join(' ')).toMatch(/VPNs in Russia/);
+    expect(t.flags.angryCustomer).toBe(true);
+  });
+});
