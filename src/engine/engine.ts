@@ -18,6 +18,7 @@ import { buildHandoff, formatHandoff } from './handoff';
 import { triageTicket } from './triage';
 import { limitTurn } from './limit-turn';
 import { infoRequest } from './info';
+import { mentionsPerson } from './person-request';
 
 export interface EngineOptions {
   matcher: Matcher;
@@ -210,10 +211,10 @@ export class ConversationEngine implements Engine {
 
     // The matcher always names some intent; weak guesses must not steer the conversation.
     const intents = match.intents.filter((i) => i.confidence >= MIN_INTENT_CONFIDENCE).map((i) => i.intent);
-    // An emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
+    // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
     const wantsHuman =
       input.optionId === 'action:human' ||
-      (/\p{L}/u.test(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE));
+      (mentionsPerson(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE));
     const faq = this.faqAnswers(match.intents);
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;

@@ -9,6 +9,7 @@ import { extractSlots, type SlotEvidence } from './slots';
 import { openQuestions } from './diagnose';
 import { diagnosisReply, answerText } from './replies';
 import { splitClauses } from '../nlu/clauses';
+import { mentionsPerson } from './person-request';
 
 type Weights = Record<Cause, number>;
 const w = (ip_geo: number, kyc_region: number, policy_change: number, risk_control: number, ip_misidentified: number, account_frozen: number): Weights => ({
@@ -114,7 +115,8 @@ export function triageTicket(engine: ConversationEngine, ticket: string): Triage
     flags: {
       secretShared: kinds.length > 0,
       frozenNotRegionLock: top.cause === 'account_frozen',
-      handoffRequested: match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE) || HUMAN.test(text),
+      handoffRequested:
+        HUMAN.test(text) || (mentionsPerson(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE)),
       angryCustomer: isAngry(text),
     },
     intents: match.intents,

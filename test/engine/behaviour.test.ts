@@ -256,3 +256,15 @@ describe('settings', () => {
     expect(m.turn.handoff?.reason).toBe('repeated_misunderstanding');
   });
 });
+
+describe('"please help" is not a request for a person', () => {
+  it('diagnoses instead of handing off', () => {
+    const t = conversation().say('hello, my account region locked. pls help');
+    expect(t.handoff).toBeNull();
+    expect(t.state).toBe('ask_scope');
+  });
+
+  it('but "customer service please" is', () => {
+    expect(conversation().say('can I talk to customer service please').handoff?.reason).toBe('user_request');
+  });
+});
