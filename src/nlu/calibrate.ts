@@ -19,8 +19,8 @@ export function fitCalibration(examples: LabelledText[], train: (examples: Label
   for (let i = 0; i < k; i++) {
     const matcher = train(folds.filter((_, j) => j !== i).flat());
     for (const e of folds[i]!) {
-      const f = matcher.featurize(e.text);
-      GRID.forEach((setting, g) => perSetting[g]!.push({ truth: e.intent, probs: matcher.probabilities(f, setting) }));
+      const parts = matcher.scoreParts(matcher.featurize(e.text));
+      GRID.forEach((setting, g) => perSetting[g]!.push({ truth: e.intent, probs: matcher.combine(parts, setting) }));
     }
   }
   let best = 0;

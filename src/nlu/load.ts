@@ -1,10 +1,11 @@
 // Returns a ready matcher: a saved model when it matches the current intents/ files,
 // otherwise one trained now (and saved for the next start).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, INTENTS_DIR } from '../paths';
 import { IntentClassifier, type ClassifierModel } from './classifier';
+import { SoftmaxRegression, type LogisticModel } from './logistic';
 import { corpusFiles, loadCorpus } from './corpus';
 import { loadLexicon } from './lexicon';
 import { Matcher, type Calibration } from './matcher';
@@ -12,13 +13,14 @@ import { createNormalizer } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 3;
+const MODEL_VERSION = 4;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {
   version: number;
   corpusHash: string;
   classifier: ClassifierModel;
+  logistic: LogisticModel;
   calibration: Calibration;
   vocabulary: [string, number][];
 }
@@ -51,11 +53,16 @@ export function saveMatcher(matcher: Matcher, file = modelPath()): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(saved));
   renameSync(tmp, file);
+  // Models of earlier corpora are never read again.
+  for (const old of readdirSync(MODEL_DIR)) {
+    if (/^model-[0-9a-f]+\.json$/.test(old) && join(MODEL_DIR, old) !== file) rmSync(join(MODEL_DIR, old), { force: true });
+  }
 }
 
 function restore(saved: SavedModel): Matcher {
   return new Matcher({
     classifier: IntentClassifier.fromModel(saved.classifier),
+    logistic: SoftmaxRegression.fromModel(saved.logistic),
     normalizer: createNormalizer(loadLexicon()),
     speller: new SpellingCorrector(new Map(saved.vocabulary)),
     calibration: saved.calibration,

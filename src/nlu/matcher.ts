@@ -2,6 +2,7 @@
 // an out-of-scope decision, and detection of two questions in one message.
 import type { IntentName, IntentScore } from '../engine/types';
 import { IntentClassifier, type ClassifierModel } from './classifier';
+import { SoftmaxRegression, type LogisticModel } from './logistic';
 import { featurize, type Featurized } from './features';
 import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
@@ -30,8 +31,19 @@ export interface MatchResult {
   words: string[];
 }
 
+export interface ScoreParts {
+  /** Bayes log-scores in label order. */
+  logs: Float64Array;
+  /** Regression probabilities in label order. */
+  regression: Float64Array;
+  /** Features of the message the training data knew. */
+  known: number;
+}
+
 export interface MatcherParts {
   classifier: IntentClassifier;
+  /** Trained on the same features and labels (in the same order) as the Bayes classifier. */
+  logistic: SoftmaxRegression;
   normalizer: Normalizer;
   speller: SpellingCorrector;
   calibration: Calibration;
@@ -41,12 +53,14 @@ const OOS: IntentName = 'out_of_scope';
 
 export class Matcher {
   readonly classifier: IntentClassifier;
+  readonly logistic: SoftmaxRegression;
   readonly calibration: Calibration;
   private readonly normalizer: Normalizer;
   private readonly speller: SpellingCorrector;
 
   constructor(parts: MatcherParts) {
     this.classifier = parts.classifier;
+    this.logistic = parts.logistic;
     this.normalizer = parts.normalizer;
     this.speller = parts.speller;
     this.calibration = parts.calibration;
@@ -56,18 +70,29 @@ export class Matcher {
     return featurize(text, this.normalizer, this.speller);
   }
 
-  /** Calibrated probabilities of every intent for already-featurized text. */
-  probabilities(f: Featurized, calibration: Omit<Calibration, 'threshold'> = this.calibration): IntentScore[] {
-    const logs = this.classifier.logScores(f.features);
-    const temperature = temperatureFor(calibration, this.knownFeatures(f));
+  /** The two models' raw outputs for already-featurized text (calibration reuses them for every setting it tries). */
+  scoreParts(f: Featurized): ScoreParts {
+    return { logs: this.classifier.logScores(f.features), regression: this.logistic.probabilities(f.features), known: this.knownFeatures(f) };
+  }
+
+  /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
+  combine(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'> = this.calibration): IntentScore[] {
+    const { logs, regression } = parts;
+    const temperature = temperatureFor(calibration, parts.known);
     let max = -Infinity;
     for (const v of logs) if (v > max) max = v;
     let sum = 0;
     const exps = new Float64Array(logs.length);
     for (let c = 0; c < logs.length; c++) sum += exps[c] = Math.exp((logs[c]! - max) / temperature);
     const out: IntentScore[] = [];
-    for (let c = 0; c < logs.length; c++) out.push({ intent: this.classifier.labels[c] as IntentName, confidence: exps[c]! / sum });
+    for (let c = 0; c < logs.length; c++) {
+      out.push({ intent: this.classifier.labels[c] as IntentName, confidence: (exps[c]! / sum + regression[c]!) / 2 });
+    }
     return out.sort((a, b) => b.confidence - a.confidence);
+  }
+
+  probabilities(f: Featurized): IntentScore[] {
+    return this.combine(this.scoreParts(f));
   }
 
   knownFeatures(f: Featurized): number {
@@ -126,8 +151,8 @@ export class Matcher {
     return this.speller.frequencies();
   }
 
-  toModel(): { classifier: ClassifierModel; calibration: Calibration } {
-    return { classifier: this.classifier.model, calibration: this.calibration };
+  toModel(): { classifier: ClassifierModel; logistic: LogisticModel; calibration: Calibration } {
+    return { classifier: this.classifier.model, logistic: this.logistic.model, calibration: this.calibration };
   }
 }
 

@@ -1,6 +1,7 @@
 // Builds a Matcher from the corpus: vocabulary, spelling index, classifier and calibration.
 import type { IntentName } from '../engine/types';
 import { IntentClassifier, type TrainingDoc } from './classifier';
+import { SoftmaxRegression } from './logistic';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { Matcher, type Calibration } from './matcher';
 import { createNormalizer, type Normalizer } from './normalize';
@@ -33,7 +34,9 @@ export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration
     features: featurize(e.text, normalizer, speller).features,
     label: e.intent,
   }));
-  return new Matcher({ classifier: IntentClassifier.train(docs), normalizer, speller, calibration });
+  const classifier = IntentClassifier.train(docs);
+  const logistic = SoftmaxRegression.train(docs, classifier.labels);
+  return new Matcher({ classifier, logistic, normalizer, speller, calibration });
 }
 
 /** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */

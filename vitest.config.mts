@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**', 'dist/**'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30000,
     hookTimeout: 30000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
