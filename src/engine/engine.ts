@@ -10,7 +10,7 @@ import { newConversation, type ConversationState, type QuestionId, type Slots } 
 import type { AnswerOption, Cause, HandoffReason, IntentName, IntentScore, TriageResult, Turn, UserInput } from './types';
 import { redactSecrets } from './safety/redact';
 import { isAngry } from './safety/tone';
-import { extractSlots } from './slots';
+import { extractSlots, isComparison } from './slots';
 import { decide } from './diagnose';
 import { interpretAnswer, optionIntent, SLOT_OF_QUESTION } from './answers';
 import { afterDiagnosisOptions, answerText, coveredByDiagnosis, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
@@ -186,9 +186,10 @@ export class ConversationEngine implements Engine {
     // its intent ("I am in Canada" → travel?) must not add facts about other questions.
     const pendingKey = pending ? SLOT_OF_QUESTION[pending] : null;
     const answersPending = !!answered || (!!pendingKey && extraction.slots[pendingKey] !== undefined);
+    const comparison = isComparison(text);
     for (const { intent, confidence } of match.intents) {
       const implied = INFORM_SLOTS[intent];
-      if (!implied || confidence < 0.5) continue;
+      if (!implied || confidence < 0.5 || comparison) continue;
       for (const [slot, value] of Object.entries(implied)) {
         const key = slot as keyof Slots;
         // An intent only implies a fact; it fills gaps but never overrides what the user stated.

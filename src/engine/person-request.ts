@@ -2,7 +2,7 @@
 // "pls help", which every worried user writes; handing those off would skip the diagnosis, so a
 // request must also name a person or a way to reach one.
 const PERSON =
-  /\b(?:human|person|people|agent|someone|somebody|some one|representative|rep|staff|support|operator|live|call|real|man|woman|team|employee|admin|manager|talk|speak|contact|escalat\w*|customer service|ticket|supervisor)\b/i;
+  /\b(?:human|person|people|agent|someone|somebody|some one|representative|rep|staff|support|operator|live|call|real|man|woman|team|employee|admin|manager|talk|speak|contact|escalat\w*|customer service|supervisor)\b/i;
 
 export function mentionsPerson(text: string): boolean {
   return PERSON.test(text.slice(0, 2000));

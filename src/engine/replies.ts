@@ -64,8 +64,9 @@ export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[
 
 /** FAQ answers that a diagnosis reply for this cause already contains (not shown twice in one turn). */
 export function coveredByDiagnosis(cause: Cause): Set<AnswerKey> {
-  if (cause === 'account_frozen') return new Set<AnswerKey>(['ask_asset_safety']);
-  const keys: AnswerKey[] = ['ask_asset_safety', 'ask_allowed_actions', 'ask_withdraw'];
+  // "…, what should I do?" reads as ask_prevention to the matcher; the resolution steps answer it.
+  if (cause === 'account_frozen') return new Set<AnswerKey>(['ask_asset_safety', 'ask_prevention']);
+  const keys: AnswerKey[] = ['ask_asset_safety', 'ask_allowed_actions', 'ask_withdraw', 'ask_prevention'];
   if (cause === 'kyc_region') keys.push('ask_update_kyc');
   return new Set(keys);
 }

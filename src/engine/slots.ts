@@ -95,7 +95,10 @@ function lexicon(): Compiled {
   return (compiled ??= compileFile(join(INTENTS_DIR, 'lexicon', 'slots.yaml')));
 }
 
-const QUESTION_START = /^(?:will|would|can|could|should|does|do|did|is|are|am|how|what|why|when|where|which|if|may|might|shall)\b/;
+const QUESTION_START =
+  /^(?:will|would|can|could|should|does|do|did|is|are|am|how|what|why|when|where|which|if|may|might|shall|(?:was|were|has|have|had) (?:my|i|it|the|this|your|you|they|we|he|she)\b)\b/;
+/** Comparisons ("region lock vs account frozen") describe the two things, not the user's account. */
+const COMPARISON = /\b(?:vs\.?|versus|difference|diff)\b/;
 
 /** Lower-cases and evens out apostrophes so the patterns see one spelling. */
 function prepare(text: string): string {
@@ -109,12 +112,18 @@ function prepare(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** True for "region lock vs frozen, what's the difference": facts named there are not the user's. */
+export function isComparison(text: string): boolean {
+  return COMPARISON.test(prepare(text.slice(0, 2000)));
+}
+
 function sentences(text: string): { text: string; question: boolean }[] {
   return text
-    .split(/(?<=[.!?;\n])\s+|\s*\n+\s*/)
+    // Sentence ends, and a comma before a question ("can not log in at all, what should i do?").
+    .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) }));
+    .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || COMPARISON.test(s) }));
 }
 
 function firstMatch(list: RegExp[], text: string): string | null {
@@ -136,7 +145,7 @@ export function extractSlots(rawText: string, words: string[] = []): Extraction 
   const note = (slot: SlotName, phrase: string) => (evidence[slot] ??= []).push(phrase.trim());
   const texts = sentences(prepare(rawText.slice(0, 5000)));
   const corrected = words.join(' ');
-  if (corrected && !texts.some((t) => t.text.includes(corrected))) texts.push({ text: corrected, question: /\?\s*$/.test(rawText) });
+  if (corrected && !texts.some((t) => t.text.includes(corrected))) texts.push({ text: corrected, question: /\?\s*$/.test(rawText) || QUESTION_START.test(corrected) || COMPARISON.test(corrected) });
 
   for (const { text, question } of texts) {
     const set = <K extends SlotName>(slot: K, value: Slots[K], phrase: string | null) => {

@@ -268,3 +268,24 @@ describe('"please help" is not a request for a person', () => {
     expect(conversation().say('can I talk to customer service please').handoff?.reason).toBe('user_request');
   });
 });
+
+describe('questions and comparisons are not statements', () => {
+  it('"region lock vs account frozen" answers the difference without diagnosing a freeze', () => {
+    const c = conversation();
+    const t = c.say("region restriction vs account frozen, what's the diff");
+    expect(t.handoff).toBeNull();
+    expect(c.state?.slots.cannotLogin).toBeUndefined();
+  });
+
+  it('"I cannot log in at all, what should I do?" is a frozen account, answered with its steps only', () => {
+    const t = conversation().say('I cannot log in at all, what should I do?');
+    expect(t.cause).toBe('account_frozen');
+    expect(t.reply).not.toMatch(/long term/);
+  });
+
+  it('"was my account terminated" asks, it does not state', () => {
+    const c = conversation();
+    c.say('was my account terminated or what');
+    expect(c.state?.slots.cannotLogin).toBeUndefined();
+  });
+});
