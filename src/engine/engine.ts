@@ -274,7 +274,8 @@ export class ConversationEngine implements Engine {
         reply.push(q.text);
         options = q.options;
       } else {
-        const changed = wasDiagnosed && (wasDiagnosed.cause !== decision.cause || newFacts);
+        // New facts that keep the same cause need no second copy of the long diagnosis.
+        const changed = wasDiagnosed && wasDiagnosed.cause !== decision.cause;
         state.pending = null;
         if (!wasDiagnosed || changed) {
           if (wasDiagnosed && wasDiagnosed.cause !== decision.cause) reply.push(k.ui.correction_note!);
@@ -286,9 +287,12 @@ export class ConversationEngine implements Engine {
           if (decision.cause === 'account_frozen') {
             return this.handOff(state, 'account_frozen', now, turn, parts, finish, reply);
           }
-        } else if (reply.length === 0) {
-          reply.push(k.ui.followup_intro!);
-          options = afterDiagnosisOptions(k, decision.cause);
+        } else {
+          state.diagnosis = { cause: decision.cause, confidence: decision.confidence };
+          if (reply.length === 0) {
+            reply.push(k.ui.followup_intro!);
+            options = afterDiagnosisOptions(k, decision.cause);
+          }
         }
       }
     }

@@ -289,3 +289,14 @@ describe('questions and comparisons are not statements', () => {
     expect(c.state?.slots.cannotLogin).toBeUndefined();
   });
 });
+
+describe('after the diagnosis', () => {
+  it('a fact that keeps the same cause gets a short reply, not the whole diagnosis again', () => {
+    const c = conversation();
+    c.say('It says region not supported on every network since I registered with mainland China as residence');
+    const t = c.say('also I never got any email about it');
+    expect(t.cause).toBe('kyc_region');
+    expect(t.reply).not.toMatch(/Most likely cause/);
+    expect(t.options.map((o) => o.id)).toContain('action:restart');
+  });
+});
