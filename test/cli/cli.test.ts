@@ -53,6 +53,17 @@ describe('replay', () => {
     expect(b.turns[0].cause).toBe('account_frozen');
   });
 
+  it('keeps input order, turns numeric ids into strings and never prints a pasted secret', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: i, turns: [`region locked, my password is Pa55word-${i}!`, 'every network'] }));
+    const r = run(['replay', '-'], lines.join('\n'));
+    expect(r.code).toBe(0);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
+    expect(r.out).not.toMatch(/Pa55word/);
+    expect(out[0].turns[0].reply).toMatch(/revoke|change your password/i);
+    expect(out[0].turns[1].state).toBe('ask_kyc_region');
+  });
+
   it('rejects a line without turns', () => {
     const r = run(['replay', '-'], '{"id":"x"}\n');
     expect(r.code).toBe(1);
