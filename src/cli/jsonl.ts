@@ -43,8 +43,20 @@ export function requireText(v: unknown): string | null {
   return typeof text === 'string' ? null : 'needs a "text" field with a string';
 }
 
+let closedPipeHandled = false;
+/** `… | head -1` closes the pipe early: that is the reader's choice, not an error worth a stack trace. */
+function exitQuietlyOnClosedPipe(): void {
+  if (closedPipeHandled) return;
+  closedPipeHandled = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 /** Writes a line to stdout, waiting when the pipe is full (large outputs stay in order). */
 export function writeLine(line: string): Promise<void> {
+  exitQuietlyOnClosedPipe();
   return new Promise((resolve) => {
     if (process.stdout.write(`${line}\n`)) resolve();
     else process.stdout.once('drain', resolve);

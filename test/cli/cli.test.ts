@@ -71,6 +71,21 @@ describe('replay', () => {
   });
 });
 
+describe('closed output pipe', () => {
+  it('exits quietly when the reader stops early (| head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const tickets = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: 'region locked on every network, KYC says mainland China' })).join('\n');
+    const child = spawn(process.execPath, [BIN, 'triage', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(tickets);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe('triage', () => {
   const tickets = [
     JSON.stringify({ id: 't1', text: 'Every network shows region locked. I verified with mainland China as residence.' }),
