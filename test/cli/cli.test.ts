@@ -35,6 +35,36 @@ describe('classify', () => {
   });
 });
 
+describe('eval', () => {
+  it('reports cross-validation and held-out scores, per intent, as JSON', () => {
+    const r = run(['eval', '--json', '--folds', '3']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.folds).toBe(3);
+    for (const part of [result.crossValidation, result.heldout]) {
+      expect(part.accuracy).toBeGreaterThan(0.8);
+      expect(part.outOfScopeRejection).toBeGreaterThan(0.8);
+      expect(Object.keys(part.perIntent)).toContain('ask_withdraw');
+      expect(part.perIntent.ask_withdraw).toEqual({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), support: expect.any(Number) });
+      expect(Array.isArray(part.confusedPairs)).toBe(true);
+    }
+    expect(result.heldout.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.multiIntentRecall).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('prints a readable report and rejects a bad --folds', () => {
+    const r = run(['eval', '--folds', '2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/cross-validation \(2 folds/);
+    expect(r.out).toMatch(/held-out fixtures/);
+    expect(r.out).toMatch(/most confused/);
+    expect(r.out).toMatch(/out-of-scope rejection \d/);
+    const bad = run(['eval', '--folds', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--folds must be a whole number/);
+  });
+});
+
 describe('replay', () => {
   it('prints one conversation per line with every turn', () => {
     const input = [
