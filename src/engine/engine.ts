@@ -220,7 +220,7 @@ export class ConversationEngine implements Engine {
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
 
-    if (wantsHuman) return this.handOff(state, 'user_request', now, turn, parts, finish, faq.texts);
+    if (wantsHuman) return this.handOff(state, 'user_request', now, turn, finish, faq.texts);
 
     const reply: string[] = [...faq.texts];
     let options: AnswerOption[] = faq.options;
@@ -229,7 +229,7 @@ export class ConversationEngine implements Engine {
     if (!understood) {
       state.misunderstandings++;
       if (state.misunderstandings >= this.handoffAfter) {
-        return this.handOff(state, 'repeated_misunderstanding', now, turn, parts, finish, []);
+        return this.handOff(state, 'repeated_misunderstanding', now, turn, finish, []);
       }
       if (state.pending) {
         const q = questionReply(k, state.pending);
@@ -285,7 +285,7 @@ export class ConversationEngine implements Engine {
           reply.push(diagnosisReply(k, decision.cause, decision.confidence));
           options = afterDiagnosisOptions(k, decision.cause);
           if (decision.cause === 'account_frozen') {
-            return this.handOff(state, 'account_frozen', now, turn, parts, finish, reply);
+            return this.handOff(state, 'account_frozen', now, turn, finish, reply);
           }
         } else {
           state.diagnosis = { cause: decision.cause, confidence: decision.confidence };
@@ -331,7 +331,6 @@ export class ConversationEngine implements Engine {
     reason: HandoffReason,
     now: number,
     turn: Turn,
-    parts: string[],
     finish: (reply: string[], options: AnswerOption[]) => StepResult,
     before: string[],
   ): StepResult {
@@ -340,7 +339,6 @@ export class ConversationEngine implements Engine {
     state.handoff = { status: 'waiting', summary };
     state.pending = null;
     turn.handoff = summary;
-    void parts;
     const key: AnswerKey = reason === 'user_request' ? 'request_human' : 'handoff_started';
     return finish([...before, answerText(this.knowledge, key)], []);
   }
