@@ -62,9 +62,15 @@ describe('triage ranks each cause from a realistic ticket', () => {
 
 describe('evidence for facts only the intent matcher found', () => {
   it('quotes the sentence that carries the intent', () => {
+    const t = testEngine().triage('Region locked since this morning. I registered as a mainlander years ago');
+    expect(t.causes[0]!.cause).toBe('kyc_region');
+    expect(t.causes[0]!.evidence).toContain('I registered as a mainlander years ago');
+  });
+
+  it('VPN servers in several countries point to risk control', () => {
     const t = testEngine().triage('I have been using VPNs in Russia, India and the US this week and now the app says region restricted. Fix it or I sue you.');
     expect(t.causes[0]!.cause).toBe('risk_control');
-    expect(t.causes[0]!.evidence.join(' ')).toMatch(/VPNs in Russia/);
+    expect(t.causes[0]!.evidence.join(' ')).toMatch(/vpns in russia/i);
     expect(t.flags.angryCustomer).toBe(true);
   });
 });
