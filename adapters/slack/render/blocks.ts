@@ -2,7 +2,10 @@
 // section text <= 3000 characters, <= 50 blocks per message, message text <= 40,000 characters.
 import type { types } from '@slack/bolt';
 import type { AnswerOption } from '../../../src/engine/types';
+import { splitText as splitShared, truncate, type SafeCut } from '../../shared/split-text';
 import { escapeSlack, toMrkdwn } from './mrkdwn';
+
+export { truncate };
 
 export type Block = types.KnownBlock;
 
@@ -28,58 +31,19 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Cuts one over-long line at a space, never inside a <link|label> or an &entity;. */
-function hardSplit(line: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    const head = rest.slice(0, cut);
-    const open = head.lastIndexOf('<');
-    if (open > head.lastIndexOf('>') && open > 0) cut = open;
-    const amp = rest.slice(0, cut).lastIndexOf('&');
-    if (amp > cut - 8 && amp > 0 && !rest.slice(amp, cut).includes(';')) cut = amp;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
+/** The cut moves before a <link|label> or an &entity; that it would break. */
+const keepLinksAndEntities: SafeCut = (line, cut) => {
+  const head = line.slice(0, cut);
+  const open = head.lastIndexOf('<');
+  if (open > head.lastIndexOf('>') && open > 0) cut = open;
+  const amp = line.slice(0, cut).lastIndexOf('&');
+  if (amp > cut - 8 && amp > 0 && !line.slice(amp, cut).includes(';')) cut = amp;
+  return cut;
+};
 
 /** Splits mrkdwn into chunks of at most `max` characters, preferring paragraph, then line boundaries. */
 export function splitText(text: string, max = SECTION_TEXT_MAX): string[] {
-  const units: { piece: string; sep: string }[] = [];
-  for (const para of text.split(/\n{2,}/)) {
-    if (!para.trim()) continue;
-    if (para.length <= max) {
-      units.push({ piece: para, sep: '\n\n' });
-      continue;
-    }
-    let first = true;
-    for (const line of para.split('\n')) {
-      const sep = first ? '\n\n' : '\n';
-      first = false;
-      if (line.length <= max) units.push({ piece: line, sep });
-      else hardSplit(line, max).forEach((piece, i) => units.push({ piece, sep: i === 0 ? sep : '\n' }));
-    }
-  }
-  const chunks: string[] = [];
-  let current = '';
-  for (const { piece, sep } of units) {
-    if (!current) current = piece;
-    else if (current.length + sep.length + piece.length <= max) current += sep + piece;
-    else {
-      chunks.push(current);
-      current = piece;
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
+  return splitShared(text, max, keepLinksAndEntities);
 }
 
 export function section(text: string, blockId?: string): Block {
