@@ -1,31 +1,20 @@
 // The triage card an agent sees after `/triage` or the "Triage ticket" context-menu command:
 // one embed (description <= 4096, field values <= 1024, 6000 characters in all).
 import { EmbedBuilder, escapeMarkdown } from 'discord.js';
-import type { Cause, TriageResult } from '../../../src/engine/types';
+import type { TriageResult } from '../../../src/engine/types';
+import { NO_CAUSE_YET, causeLabel, mostLikelyCause, percent, triageWarnings, type WarningKind } from '../../shared/triage-summary';
 import { truncate } from './split';
 
-export const CAUSE_LABELS: Record<Cause, string> = {
-  ip_geo: 'Network location in a restricted region',
-  kyc_region: 'Verified residence (KYC) in a restricted country',
-  policy_change: 'Exchange stopped serving the country',
-  risk_control: 'Security check after unusual access',
-  ip_misidentified: 'IP address placed in the wrong country',
-  account_frozen: 'Frozen account, not a region lock',
-};
+const WARNING_ICONS: Record<WarningKind, string> = { secret: '🚨', frozen: '🔒', handoff: '🙋', angry: '🔥' };
 
 const FIELD_MAX = 1024;
 const DESCRIPTION_MAX = 4096;
 const EMBED_COLOUR = 0xf0b90b;
 
-const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function renderTriageCard(result: TriageResult, opts: { sourceUrl?: string } = {}): EmbedBuilder {
-  const warnings: string[] = [];
-  if (result.flags.secretShared) warnings.push('🚨 The ticket contains a password, key or code. Tell the customer to change it and never send it again.');
-  if (result.flags.frozenNotRegionLock) warnings.push('🔒 This reads like a frozen account (no login at all), not a region lock.');
-  if (result.flags.handoffRequested) warnings.push('🙋 The customer asks to talk to a person.');
-  if (result.flags.angryCustomer) warnings.push('🔥 The customer sounds upset. Lead with an apology.');
+  const warnings = triageWarnings(result.flags).map((w) => `${WARNING_ICONS[w.kind]} ${w.text}`);
 
   const causes = result.causes.length
     ? result.causes
@@ -33,10 +22,10 @@ export function renderTriageCard(result: TriageResult, opts: { sourceUrl?: strin
           const evidence = c.evidence.length
             ? `\n   Evidence: ${c.evidence.slice(0, 3).map((e) => `“${escapeMarkdown(truncate(oneLine(e), 120))}”`).join(', ')}`
             : '';
-          return `${i + 1}. **${CAUSE_LABELS[c.cause] ?? c.cause}** (\`${c.cause}\`) · ${pct(c.confidence)}${evidence}`;
+          return `${i + 1}. **${causeLabel(c.cause)}** (\`${c.cause}\`) · ${percent(c.confidence)}${evidence}`;
         })
         .join('\n')
-    : 'No cause stands out yet. Ask the questions below first.';
+    : NO_CAUSE_YET;
 
   const embed = new EmbedBuilder().setTitle('Ticket triage').setColor(EMBED_COLOUR);
   const suggested = result.suggestedReply.trim();
@@ -55,6 +44,6 @@ export function renderTriageCard(result: TriageResult, opts: { sourceUrl?: strin
 
 /** One line for notifications and logs. */
 export function triageHeadline(result: TriageResult): string {
-  const top = result.causes[0];
-  return top ? `Most likely: ${CAUSE_LABELS[top.cause] ?? top.cause} (${pct(top.confidence)})` : 'No clear cause yet';
+  const top = mostLikelyCause(result);
+  return top ? `Most likely: ${top}` : 'No clear cause yet';
 }

@@ -1,27 +1,15 @@
 // The triage card an agent sees after `/regionlock triage …` or the "Triage ticket" shortcut.
-import type { Cause, TriageResult } from '../../../src/engine/types';
+import type { TriageResult } from '../../../src/engine/types';
+import { NO_CAUSE_YET, causeLabel, mostLikelyCause, percent, triageWarnings, type WarningKind } from '../../shared/triage-summary';
 import { escapeSlack, toMrkdwn } from './mrkdwn';
 import { context, sections, truncate, type Block, type SlackMessage, BLOCKS_MAX } from './blocks';
 
-export const CAUSE_LABELS: Record<Cause, string> = {
-  ip_geo: 'Network location in a restricted region',
-  kyc_region: 'Verified residence (KYC) in a restricted country',
-  policy_change: 'Exchange stopped serving the country',
-  risk_control: 'Security check after unusual access',
-  ip_misidentified: 'IP address placed in the wrong country',
-  account_frozen: 'Frozen account, not a region lock',
-};
-
-const pct = (x: number) => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
+const WARNING_ICONS: Record<WarningKind, string> = { secret: ':rotating_light:', frozen: ':lock:', handoff: ':raising_hand:', angry: ':fire:' };
 
 export function renderTriageCard(result: TriageResult, opts: { sourceLink?: string } = {}): SlackMessage {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Ticket triage', emoji: true } }];
 
-  const warnings: string[] = [];
-  if (result.flags.secretShared) warnings.push(':rotating_light: The ticket contains a password, key or code. Tell the customer to change it and never send it again.');
-  if (result.flags.frozenNotRegionLock) warnings.push(':lock: This reads like a frozen account (no login at all), not a region lock.');
-  if (result.flags.handoffRequested) warnings.push(':raising_hand: The customer asks to talk to a person.');
-  if (result.flags.angryCustomer) warnings.push(':fire: The customer sounds upset. Lead with an apology.');
+  const warnings = triageWarnings(result.flags).map((w) => `${WARNING_ICONS[w.kind]} ${w.text}`);
   if (warnings.length) blocks.push(...sections(warnings.join('\n')));
 
   const causes = result.causes.length
@@ -30,10 +18,10 @@ export function renderTriageCard(result: TriageResult, opts: { sourceLink?: stri
           const evidence = c.evidence.length
             ? `\n      _Evidence:_ ${c.evidence.slice(0, 5).map((e) => `“${escapeSlack(truncate(e.replace(/\s+/g, ' ').trim(), 200))}”`).join(', ')}`
             : '';
-          return `${i + 1}. *${CAUSE_LABELS[c.cause] ?? c.cause}* (\`${c.cause}\`) · ${pct(c.confidence)}${evidence}`;
+          return `${i + 1}. *${causeLabel(c.cause)}* (\`${c.cause}\`) · ${percent(c.confidence)}${evidence}`;
         })
         .join('\n')
-    : 'No cause stands out yet. Ask the questions below first.';
+    : NO_CAUSE_YET;
   blocks.push(...sections(`*Likely causes*\n${causes}`));
 
   if (result.missingFacts.length) {
@@ -52,9 +40,7 @@ export function renderTriageCard(result: TriageResult, opts: { sourceLink?: stri
   if (opts.sourceLink) meta.push(`<${opts.sourceLink}|Original message>`);
   blocks.push(context(meta.join('  ·  ')));
 
-  const top = result.causes[0];
-  const text = top
-    ? `Ticket triage: most likely ${CAUSE_LABELS[top.cause] ?? top.cause} (${pct(top.confidence)})`
-    : 'Ticket triage: no clear cause yet';
+  const top = mostLikelyCause(result);
+  const text = top ? `Ticket triage: most likely ${top}` : 'Ticket triage: no clear cause yet';
   return { text, blocks: blocks.slice(0, BLOCKS_MAX) };
 }
