@@ -15,22 +15,11 @@ import {
   snowflake,
   type RecordedRequest,
 } from './fake/discord';
+import { sleep, waitFor } from '../helpers/wait';
 
 export { AGENT_CHANNEL_ID, APP_ID, BOT_TOKEN, BOT_USER, FakeDiscord, GUILD_ID, LOCKED_CHANNEL_ID, PUBLIC_CHANNEL_ID, snowflake };
 export type { RecordedRequest };
-
-/** Polls until `check` returns a truthy value or the time is up (then throws with `what`). */
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep, waitFor };
 
 export interface FakeUser {
   id: string;

@@ -9,29 +9,18 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
 import { openDiskStore } from '../../src/store/disk';
 import { startBot, type RunningBot } from '../../src/server/start-bot';
+import { sleep, waitFor } from '../helpers/wait';
 
 export { FakeSlack, FAKE_BOT_ID, FAKE_BOT_USER, FAKE_TEAM };
 export const SIGNING_SECRET = 'test-signing-secret-8d1f0c';
 export const BOT_TOKEN = 'xoxb-test-0000-fake';
 export const AGENT_CHANNEL = 'C0AGENTS';
+export { sleep, waitFor };
 
 export function sign(body: string, ts = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(ts) };
 }
-
-/** Polls until `check` returns a truthy value or the time is up (then throws with `what`). */
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** All mrkdwn text of a recorded message call (text + section/context blocks). */
 export function textOf(call: RecordedCall | { params: Record<string, any> } | { body: Record<string, any> }): string {
