@@ -3,51 +3,21 @@
 // question the buttons belong to), and SIGTERM closes the gateway cleanly. Runs the built CLI (dist/),
 // which `npm test` compiles first.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
+import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, type StartedProcess } from '../helpers/cli-process';
 import { AGENT_CHANNEL_ID, APP_ID, BOT_TOKEN, DiscordHarness, buttonsOf, person, waitFor } from './helpers';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
-const BUILT_MAIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+afterEach(killStartedProcesses);
 
-interface BotProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+function startProcess(apiUrl: string, dataDir: string): StartedProcess {
+  return spawnStart(
+    processEnv(dataDir, { DISCORD_TOKEN: BOT_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_AGENT_CHANNEL_ID: AGENT_CHANNEL_ID, DISCORD_API_URL: apiUrl }),
+  );
 }
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
-
-function startProcess(apiUrl: string, dataDir: string): BotProcess {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    LOG_FORMAT: 'json',
-    DOTENV_CONFIG_QUIET: 'true',
-    DISCORD_TOKEN: BOT_TOKEN,
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_AGENT_CHANNEL_ID: AGENT_CHANNEL_ID,
-    DISCORD_API_URL: apiUrl,
-  };
-  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, output: () => out, exited };
-}
-
-async function ready(p: BotProcess): Promise<void> {
+async function ready(p: StartedProcess): Promise<void> {
   await waitFor(() => {
     if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
     return p.output().includes('"discord: ready"');
@@ -58,7 +28,7 @@ describe('region-lock-bot start with Discord settings', () => {
   const h = new DiscordHarness();
   let dataDir = '';
   beforeAll(async () => {
-    if (!existsSync(BUILT_MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
+    assertCliBuilt();
     await h.fake.start();
     dataDir = mkdtempSync(join(tmpdir(), 'rlb-discord-proc-'));
     return async () => {

@@ -1,58 +1,25 @@
 // The real `region-lock-bot start` process: killed mid-conversation and restarted, stopped with
 // SIGTERM, refused with a bad setting. Runs the built CLI (dist/), which `npm test` compiles first.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
 import { ChatSocket } from '../web/ws-client';
+import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, type StartedProcess } from '../helpers/cli-process';
 import { postMessage } from './bot';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
-const BUILT_MAIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
-
-interface BotProcess {
-  child: ChildProcess;
+interface BotProcess extends StartedProcess {
   url: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killStartedProcesses();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function baseEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    LOG_FORMAT: 'json',
-    DOTENV_CONFIG_QUIET: 'true',
-    ...extra,
-  };
-}
-
-function run(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: BotProcess['exited'] } {
-  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => out, exited };
-}
-
 async function startProcess(dataDir: string): Promise<BotProcess> {
-  const p = run(baseEnv(dataDir));
+  const p = spawnStart(processEnv(dataDir));
   const deadline = Date.now() + 30_000;
   for (;;) {
     const m = /Chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(p.output());
@@ -75,7 +42,7 @@ async function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise
 
 describe('the region-lock-bot start process', () => {
   beforeAll(() => {
-    if (!existsSync(BUILT_MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
+    assertCliBuilt();
   });
 
   it('continues a diagnosis after being killed (SIGKILL) between two turns', async () => {
@@ -128,7 +95,7 @@ describe('the region-lock-bot start process', () => {
   it('refuses to start with a wrong setting, naming the variable', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
     dirs.push(dataDir);
-    const p = run(baseEnv(dataDir, { PORT: 'eighty', LOG_LEVEL: 'chatty' }));
+    const p = spawnStart(processEnv(dataDir, { PORT: 'eighty', LOG_LEVEL: 'chatty' }));
     const exit = await withDeadline(p.exited, 15_000, 'exit on a bad setting');
     expect(exit.code).toBe(2);
     expect(p.output()).toMatch(/PORT .*eighty/);
@@ -140,7 +107,7 @@ describe('the region-lock-bot start process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rlb-proc-'));
     dirs.push(dataDir);
     const first = await startProcess(dataDir);
-    const second = run(baseEnv(dataDir));
+    const second = spawnStart(processEnv(dataDir));
     const exit = await withDeadline(second.exited, 15_000, 'the second process to give up');
     expect(exit.code).not.toBe(0);
     expect(second.output()).toMatch(/in use by another region-lock-bot process/);

@@ -1,0 +1,53 @@
+// The real `region-lock-bot start` as a child process. Runs the built CLI (dist/), which `npm test`
+// compiles first; every process started here is SIGKILLed by killStartedProcesses() if still running.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
+const BUILT_MAIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+
+export interface StartedProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const started: ChildProcess[] = [];
+
+export function assertCliBuilt(): void {
+  if (!existsSync(BUILT_MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
+}
+
+/** Only what the bot needs (no inherited settings): loopback, a free port, the JSON log at info. */
+export function processEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    DOTENV_CONFIG_QUIET: 'true',
+    ...extra,
+  };
+}
+
+export function spawnStart(env: NodeJS.ProcessEnv): StartedProcess {
+  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => out, exited };
+}
+
+/** For afterEach: no process outlives its test. */
+export function killStartedProcesses(): void {
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
