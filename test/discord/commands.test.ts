@@ -1,7 +1,8 @@
 // Slash commands, the "Triage ticket" message command and `discord-deploy-commands`, through the
 // real discord.js client (and REST client) against the fake Discord.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ApplicationCommandType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { useHarness } from '../helpers/suite-harness';
 import { APP_ID, GUILD_ID, DiscordHarness, PUBLIC_CHANNEL_ID, BOT_TOKEN, AGENT_CHANNEL_ID, person, settle, snowflake, textOf } from './helpers';
 import { main } from '../../src/cli/main';
 
@@ -10,13 +11,9 @@ const TICKET =
   'My KYC was done with my Chinese ID card, I live in mainland China. Please help, I need my money.';
 
 describe('discord commands', () => {
-  const h = new DiscordHarness();
+  const h = useHarness(new DiscordHarness());
   const agent = person('Agent Kim');
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
+  afterAll(() => {
     vi.unstubAllEnvs();
   });
 

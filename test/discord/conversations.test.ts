@@ -1,19 +1,14 @@
 // Direct messages and mentions through the real discord.js client against the fake Discord:
 // a full diagnosis by button clicks, typed answers, a mention that opens a thread, what is ignored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
+import { useHarness } from '../helpers/suite-harness';
 import { BOT_USER, DiscordHarness, PUBLIC_CHANNEL_ID, buttonsOf, person, settle, textOf, waitFor } from './helpers';
 
 const EPHEMERAL = MessageFlags.Ephemeral;
 
 describe('discord conversations', () => {
-  const h = new DiscordHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new DiscordHarness());
 
   it('connects with the three non-privileged intents and reports the channel as connected', () => {
     expect(h.fake.calls('GET', /^\/gateway\/bot$/).length).toBeGreaterThanOrEqual(1);

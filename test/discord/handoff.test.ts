@@ -1,10 +1,11 @@
 // Hand-offs: the card in DISCORD_AGENT_CHANNEL_ID, Claim (the bot goes quiet), the customer's words
 // copied to the card's thread, the claiming agent's reply form and thread mentions passed on,
 // Release / Resolved, all through the real discord.js client against the fake Discord.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import type { MessageKey } from '../../src/engine/api';
 import { testEngine } from '../helpers/bot';
+import { useHarness } from '../helpers/suite-harness';
 import { AGENT_CHANNEL_ID, DiscordHarness, buttonsOf, person, settle, textOf, waitFor } from './helpers';
 
 /** The longest fixed part of an engine message (the agent's name is filled in by the adapter). */
@@ -14,13 +15,7 @@ function fragment(key: MessageKey): string {
 }
 
 describe('discord hand-offs', () => {
-  const h = new DiscordHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new DiscordHarness());
 
   it('claim, relay both ways, resolve: the bot is quiet while claimed and back afterwards', async () => {
     const grace = person('Grace');

@@ -1,18 +1,13 @@
 // Robustness of the Discord channel: gateway reconnects and resumes in the middle of a conversation,
 // 429 rate limits waited out by discord.js's REST queue, missing permissions logged as warnings, and
 // malformed or unknown interactions answered without crashing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
+import { useHarness } from '../helpers/suite-harness';
 import { DiscordHarness, LOCKED_CHANNEL_ID, buttonsOf, person, settle, waitFor } from './helpers';
 
 describe('discord robustness', () => {
-  const h = new DiscordHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new DiscordHarness());
 
   const discordChannel = () => h.raw.channels.find((c: { name: string }) => c.name === 'discord');
 

@@ -1,6 +1,7 @@
 // Hand-offs: the card in the agents' channel, Claim, relaying while claimed, Release and Resolved.
 // (Answer-button clicks are covered in messages.test.ts and events.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, AGENT_CHANNEL, buttonsOf, settle, textOf, waitFor } from './helpers';
 import { testEngine } from '../helpers/bot';
 import { toMrkdwn } from '../../adapters/slack/render/mrkdwn';
@@ -13,13 +14,7 @@ function fragment(key: MessageKey): string {
 }
 
 describe('slack hand-offs', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('claim, relay both ways, release: the bot is quiet while claimed and back afterwards', async () => {
     const channel = 'D0GRACE';

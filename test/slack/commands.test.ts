@@ -1,15 +1,10 @@
 // /regionlock <question> and /regionlock triage <ticket>: private answers for agents.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, settle, textOf, waitFor } from './helpers';
 
 describe('slack /regionlock', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('answers a question privately through the response_url', async () => {
     const sent = await h.command('can I still withdraw my crypto?');

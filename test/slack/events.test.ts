@@ -1,17 +1,12 @@
 // @mentions in channels: answered in a thread; follow-ups in the thread continue the conversation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, buttonsOf, settle, textOf, waitFor } from './helpers';
 import { testEngine } from '../helpers/bot';
 import { toMrkdwn } from '../../adapters/slack/render/mrkdwn';
 
 describe('slack mentions and threads', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('answers a mention in a thread and continues the conversation from thread replies', async () => {
     const channel = 'C0PUBLIC';

@@ -1,17 +1,12 @@
 // Direct messages: a full diagnosis through button clicks, typed answers, and what is ignored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, buttonsOf, settle, textOf, waitFor, FAKE_BOT_ID, FAKE_BOT_USER } from './helpers';
 import { testEngine } from '../helpers/bot';
 import { toMrkdwn } from '../../adapters/slack/render/mrkdwn';
 
 describe('slack direct messages', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('diagnoses a KYC region lock through button clicks and leaves no dead buttons', async () => {
     const channel = 'D0ALICE';

@@ -1,15 +1,10 @@
 // Retries and duplicates, bad signatures, malformed payloads, Slack API errors and rate limits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, settle, sign, sleep, waitFor, ERROR, SIGNING_SECRET, WARN } from './helpers';
 
 describe('slack robustness', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('answers an event once although Slack retries it and delivers it twice', async () => {
     const channel = 'D0RETRY';

@@ -1,15 +1,10 @@
 // The "Triage ticket" message shortcut.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, textOf, waitFor } from './helpers';
 
 describe('slack triage_ticket shortcut', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   const ticket = 'Hi, I received an email that Binance is leaving my country and now my account shows Region Locked. What happens to my coins?';
 

@@ -1,15 +1,10 @@
 // Socket Mode (SLACK_APP_TOKEN set): events arrive over a WebSocket instead of HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/suite-harness';
 import { SlackHarness, buttonsOf, textOf, waitFor, FAKE_TEAM } from './helpers';
 
 describe('slack socket mode', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start({ env: { SLACK_APP_TOKEN: 'xapp-1-A0FAKE-1-fake' } });
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness(), (harness) => harness.start({ env: { SLACK_APP_TOKEN: 'xapp-1-A0FAKE-1-fake' } }));
 
   it('connects with the app token and answers a DM and a button click', async () => {
     const open = await waitFor(() => h.fake.callsOf('apps.connections.open')[0], 'apps.connections.open');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config';
+import { useHarness } from '../helpers/suite-harness';
 import { FakeSlack, LogCapture, SlackHarness, baseEnv, startLikeCli } from './helpers';
 
 describe('slack start-up errors', () => {
@@ -45,13 +46,7 @@ describe('slack start-up errors', () => {
 });
 
 describe('slack start-up', () => {
-  const h = new SlackHarness();
-  beforeAll(async () => {
-    await h.start();
-  }, 120_000);
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness(new SlackHarness());
 
   it('checks the token at start-up and shows Slack as connected on /healthz', async () => {
     const auth = h.fake.callsOf('auth.test');
