@@ -38,6 +38,28 @@ export async function* readJsonl(source: string, validate: (v: unknown, lineNo: 
   }
 }
 
+/**
+ * Runs `each` on every line of `source` in input order. Bad input (an unreadable file, a line that
+ * is not a valid object) stops the run with one message naming the command and the line: exit status 1.
+ */
+export async function eachJsonlLine(
+  commandName: string,
+  source: string,
+  validate: (v: unknown, lineNo: number) => string | null,
+  each: (line: Line<Record<string, unknown>>) => Promise<void> | void,
+): Promise<0 | 1> {
+  try {
+    for await (const line of readJsonl(source, validate)) await each(line);
+  } catch (err) {
+    if (err instanceof InputError) {
+      console.error(`region-lock-bot ${commandName}: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  return 0;
+}
+
 export function requireText(v: unknown): string | null {
   const text = (v as { text?: unknown }).text;
   return typeof text === 'string' ? null : 'needs a "text" field with a string';

@@ -1,7 +1,7 @@
 // `region-lock-bot classify FILE.jsonl|-`: adds intent and confidence to every line.
 import type { Command } from '../main';
 import { UsageError } from '../main';
-import { readJsonl, requireText, writeLine, parseFlags, InputError } from '../jsonl';
+import { eachJsonlLine, requireText, writeLine, parseFlags } from '../jsonl';
 import { loadMatcher } from '../../nlu/load';
 
 export const command: Command = {
@@ -11,18 +11,9 @@ export const command: Command = {
     const { positional } = parseFlags(args, {});
     if (positional.length !== 1) throw new UsageError('expected exactly one input (a JSONL file or -)');
     const matcher = loadMatcher();
-    try {
-      for await (const { value } of readJsonl(positional[0]!, requireText)) {
-        const m = matcher.classify(value.text as string);
-        await writeLine(JSON.stringify({ ...value, intent: m.intent, confidence: m.confidence }));
-      }
-    } catch (err) {
-      if (err instanceof InputError) {
-        console.error(`region-lock-bot classify: ${err.message}`);
-        return 1;
-      }
-      throw err;
-    }
-    return 0;
+    return eachJsonlLine('classify', positional[0]!, requireText, async ({ value }) => {
+      const m = matcher.classify(value.text as string);
+      await writeLine(JSON.stringify({ ...value, intent: m.intent, confidence: m.confidence }));
+    });
   },
 };

@@ -1,7 +1,7 @@
 // `region-lock-bot replay FILE.jsonl|-`: one fresh conversation per line, every turn's decision out.
 import type { Command } from '../main';
 import { UsageError } from '../main';
-import { readJsonl, writeLine, parseFlags, InputError } from '../jsonl';
+import { eachJsonlLine, writeLine, parseFlags } from '../jsonl';
 import { loadConfig } from '../../config';
 import { createEngine } from '../../engine/index';
 import { replayConversation } from '../../engine/replay';
@@ -20,18 +20,9 @@ export const command: Command = {
     const { positional } = parseFlags(args, {});
     if (positional.length !== 1) throw new UsageError('expected exactly one input (a JSONL file or -)');
     const engine = createEngine(loadConfig());
-    try {
-      for await (const { value } of readJsonl(positional[0]!, validate)) {
-        const turns = replayConversation(engine, value.turns as string[]);
-        await writeLine(JSON.stringify({ id: String(value.id), turns }));
-      }
-    } catch (err) {
-      if (err instanceof InputError) {
-        console.error(`region-lock-bot replay: ${err.message}`);
-        return 1;
-      }
-      throw err;
-    }
-    return 0;
+    return eachJsonlLine('replay', positional[0]!, validate, async ({ value }) => {
+      const turns = replayConversation(engine, value.turns as string[]);
+      await writeLine(JSON.stringify({ id: String(value.id), turns }));
+    });
   },
 };

@@ -1,7 +1,7 @@
 // `region-lock-bot triage FILE.jsonl|-`: reads tickets, prints triage as JSONL or a backlog table.
 import type { Command } from '../main';
 import { UsageError } from '../main';
-import { readJsonl, requireText, writeLine, parseFlags, InputError } from '../jsonl';
+import { eachJsonlLine, requireText, writeLine, parseFlags } from '../jsonl';
 import { loadConfig } from '../../config';
 import { createEngine } from '../../engine/index';
 import type { TriageResult } from '../../engine/types';
@@ -17,21 +17,14 @@ export const command: Command = {
     if (positional.length !== 1) throw new UsageError('expected exactly one input (a JSONL file or -)');
     const engine = createEngine(loadConfig());
     const rows: { id: string; text: string; triage: TriageResult }[] = [];
-    try {
-      for await (const { value, lineNo } of readJsonl(positional[0]!, requireText)) {
-        const triage = engine.triage(value.text as string);
-        if (format === 'jsonl') {
-          const { text: _text, ...rest } = value;
-          await writeLine(JSON.stringify({ ...rest, triage }));
-        } else rows.push({ id: String(value.id ?? lineNo), text: value.text as string, triage });
-      }
-    } catch (err) {
-      if (err instanceof InputError) {
-        console.error(`region-lock-bot triage: ${err.message}`);
-        return 1;
-      }
-      throw err;
-    }
+    const status = await eachJsonlLine('triage', positional[0]!, requireText, async ({ value, lineNo }) => {
+      const triage = engine.triage(value.text as string);
+      if (format === 'jsonl') {
+        const { text: _text, ...rest } = value;
+        await writeLine(JSON.stringify({ ...rest, triage }));
+      } else rows.push({ id: String(value.id ?? lineNo), text: value.text as string, triage });
+    });
+    if (status) return status;
     if (format === 'table') console.log(backlogTable(rows));
     return 0;
   },
