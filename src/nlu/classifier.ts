@@ -29,9 +29,8 @@ export const DEFAULT_ALPHA = 0.5;
 
 export class IntentClassifier {
   private readonly index: Map<string, number>;
-  /** logTable[c][f] = log P(feature f | class c); logMissing[c] for features the class never saw. */
-  private readonly logTable: Float64Array[];
-  private readonly logMissing: Float64Array;
+  /** table[f * labels + c] = log P(feature f | class c), feature-major so one feature's row is contiguous. */
+  private readonly table: Float64Array;
   private readonly logPrior: Float64Array;
   readonly labels: string[];
 
@@ -39,21 +38,18 @@ export class IntentClassifier {
     this.labels = model.labels;
     this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
     const V = model.vocabulary.length;
-    this.logTable = [];
-    this.logMissing = new Float64Array(this.labels.length);
-    this.logPrior = new Float64Array(this.labels.length);
+    const L = this.labels.length;
+    this.table = new Float64Array(V * L);
+    this.logPrior = new Float64Array(L);
     const { alpha } = model;
     const examples = this.labels.reduce((n, label) => n + model.classTotals[label]!, 0);
     this.labels.forEach((label, c) => {
       const counts = Object.entries(model.classFeatures[label] ?? {}).map(([f, stored]) => [Number(f), stored - model.smoothing] as const);
       const tokens = counts.reduce((n, [, count]) => n + count, 0);
       const denominator = tokens + alpha * V;
-      const row = new Float64Array(V);
       const missing = Math.log(alpha / denominator);
-      row.fill(missing);
-      for (const [f, count] of counts) row[f] = Math.log((count + alpha) / denominator);
-      this.logTable.push(row);
-      this.logMissing[c] = missing;
+      for (let f = 0; f < V; f++) this.table[f * L + c] = missing;
+      for (const [f, count] of counts) this.table[f * L + c] = Math.log((count + alpha) / denominator);
       this.logPrior[c] = Math.log(model.classTotals[label]! / examples);
     });
   }
@@ -92,13 +88,27 @@ export class IntentClassifier {
     return this.index.has(f);
   }
 
-  /** Log-likelihood score of every label, in label order. Unknown features carry no evidence. */
-  logScores(features: string[]): Float64Array {
-    const scores = Float64Array.from(this.logPrior);
+  /** Positions of the known features in the vocabulary (shared with the regression model). */
+  indicesOf(features: string[]): number[] {
+    const out: number[] = [];
     for (const f of features) {
       const i = this.index.get(f);
-      if (i === undefined) continue;
-      for (let c = 0; c < scores.length; c++) scores[c] += this.logTable[c]![i]!;
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  }
+
+  get vocabularySize(): number {
+    return this.model.vocabulary.length;
+  }
+
+  /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf). */
+  logScores(indices: number[]): Float64Array {
+    const scores = Float64Array.from(this.logPrior);
+    const L = scores.length;
+    for (const i of indices) {
+      const base = i * L;
+      for (let c = 0; c < L; c++) scores[c] += this.table[base + c]!;
     }
     return scores;
   }

@@ -2,13 +2,18 @@
 // Naive Bayes treats "account", "region" and "region_account" as independent evidence; the
 // discriminative model learns which words really separate two intents, and their average is
 // more accurate than either alone (5-fold cross-validation: Bayes 0.861, regression 0.878, both 0.884).
-import type { TrainingDoc } from './classifier';
-
 export interface LogisticModel {
   labels: string[];
-  vocabulary: string[];
-  /** Weights, feature-major: weights[f * labels.length + c]; the last feature row is the bias. */
+  /** Size of the vocabulary it shares with the Bayes classifier (feature positions are the same). */
+  features: number;
+  /** Weights, feature-major: weights[f * labels.length + c]; the row after the last feature is the bias. */
   weights: number[];
+}
+
+/** One training example: positions of its features and the position of its label. */
+export interface IndexedExample {
+  features: number[];
+  label: number;
 }
 
 export interface LogisticOptions {
@@ -21,28 +26,23 @@ export interface LogisticOptions {
 export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 15, learningRate: 0.2, l2: 1e-5, seed: 7 };
 
 export class SoftmaxRegression {
-  private readonly index: Map<string, number>;
   private readonly weights: Float64Array;
   private readonly bias: number;
   readonly labels: string[];
 
   private constructor(readonly model: LogisticModel) {
     this.labels = model.labels;
-    this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
     this.weights = Float64Array.from(model.weights);
-    this.bias = model.vocabulary.length;
+    this.bias = model.features;
   }
 
   /** Stochastic gradient descent, shuffled by a seeded generator so training is repeatable. */
-  static train(docs: TrainingDoc[], labels: string[], opts: LogisticOptions = DEFAULT_LOGISTIC): SoftmaxRegression {
-    const vocabulary: string[] = [];
-    const index = new Map<string, number>();
-    for (const d of docs) for (const f of d.features) if (!index.has(f)) index.set(f, vocabulary.push(f) - 1);
+  static train(examples: IndexedExample[], labels: string[], features: number, opts: LogisticOptions = DEFAULT_LOGISTIC): SoftmaxRegression {
     const L = labels.length;
-    const bias = vocabulary.length;
+    const bias = features;
     const w = new Float64Array((bias + 1) * L);
-    const rows = docs.map((d) => [...d.features.map((f) => index.get(f)!), bias]);
-    const targets = docs.map((d) => labels.indexOf(d.label));
+    const rows = examples.map((e) => e.features);
+    const targets = examples.map((e) => e.label);
     const order = rows.map((_, i) => i);
     const p = new Float64Array(L);
     let seed = opts.seed;
@@ -57,44 +57,39 @@ export class SoftmaxRegression {
       const decay = 1 - rate * opts.l2;
       for (const i of order) {
         const x = rows[i]!;
-        softmaxInto(p, w, x, L);
+        softmaxInto(p, w, x, bias, L);
         const y = targets[i]!;
-        for (const f of x) {
-          const base = f * L;
+        for (const base of [...x.map((f) => f * L), bias * L]) {
           for (let c = 0; c < L; c++) w[base + c] = w[base + c]! * decay - rate * (p[c]! - (c === y ? 1 : 0));
         }
       }
     }
     // Three decimals keep the saved model small and change no prediction that matters.
     const weights = Array.from(w, (v) => Math.round(v * 1000) / 1000);
-    return new SoftmaxRegression({ labels, vocabulary, weights });
+    return new SoftmaxRegression({ labels, features, weights });
   }
 
   static fromModel(model: LogisticModel): SoftmaxRegression {
     return new SoftmaxRegression(model);
   }
 
-  /** Probabilities of every label (in label order); unknown features carry no evidence. */
-  probabilities(features: string[]): Float64Array {
-    const x: number[] = [this.bias];
-    for (const f of features) {
-      const i = this.index.get(f);
-      if (i !== undefined) x.push(i);
-    }
+  /** Probabilities of every label (in label order) for known feature positions. */
+  probabilities(indices: number[]): Float64Array {
     const p = new Float64Array(this.labels.length);
-    softmaxInto(p, this.weights, x, this.labels.length);
+    softmaxInto(p, this.weights, indices, this.bias, this.labels.length);
     return p;
   }
 }
 
-function softmaxInto(p: Float64Array, w: Float64Array, x: number[], L: number): void {
-  let max = -Infinity;
-  for (let c = 0; c < L; c++) {
-    let s = 0;
-    for (const f of x) s += w[f * L + c]!;
-    p[c] = s;
-    if (s > max) max = s;
+/** p = softmax(bias row + the rows of the given features); rows are feature-major, so each is contiguous. */
+function softmaxInto(p: Float64Array, w: Float64Array, x: number[], bias: number, L: number): void {
+  for (let c = 0; c < L; c++) p[c] = w[bias * L + c]!;
+  for (const f of x) {
+    const base = f * L;
+    for (let c = 0; c < L; c++) p[c] += w[base + c]!;
   }
+  let max = -Infinity;
+  for (let c = 0; c < L; c++) if (p[c]! > max) max = p[c]!;
   let sum = 0;
   for (let c = 0; c < L; c++) sum += p[c] = Math.exp(p[c]! - max);
   for (let c = 0; c < L; c++) p[c] = p[c]! / sum;

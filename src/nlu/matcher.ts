@@ -76,33 +76,26 @@ export class Matcher {
 
   /** The two models' raw outputs for already-featurized text (calibration reuses them for every setting it tries). */
   scoreParts(f: Featurized): ScoreParts {
-    return { logs: this.classifier.logScores(f.features), regression: this.logistic.probabilities(f.features), known: this.knownFeatures(f) };
+    const indices = this.classifier.indicesOf(f.features);
+    return { logs: this.classifier.logScores(indices), regression: this.logistic.probabilities(indices), known: indices.length };
   }
 
   /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
-  combine(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'> = this.calibration): IntentScore[] {
+  combine(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'> = this.calibration, limit = Infinity): IntentScore[] {
     const { logs, regression } = parts;
     const temperature = temperatureFor(calibration, parts.known);
     let max = -Infinity;
     for (const v of logs) if (v > max) max = v;
     let sum = 0;
-    const exps = new Float64Array(logs.length);
-    for (let c = 0; c < logs.length; c++) sum += exps[c] = Math.exp((logs[c]! - max) / temperature);
-    const out: IntentScore[] = [];
-    for (let c = 0; c < logs.length; c++) {
-      out.push({ intent: this.classifier.labels[c] as IntentName, confidence: (exps[c]! / sum + regression[c]!) / 2 });
-    }
-    return out.sort((a, b) => b.confidence - a.confidence);
+    const p = new Float64Array(logs.length);
+    for (let c = 0; c < logs.length; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
+    for (let c = 0; c < logs.length; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
+    return topScores(p, this.classifier.labels as IntentName[], limit);
   }
 
-  probabilities(f: Featurized): IntentScore[] {
-    return this.combine(this.scoreParts(f));
-  }
-
-  knownFeatures(f: Featurized): number {
-    let n = 0;
-    for (const feature of f.features) if (this.classifier.knowsFeature(feature)) n++;
-    return n;
+  /** The best `limit` intents, most likely first. */
+  probabilities(f: Featurized, limit = Infinity): IntentScore[] {
+    return this.combine(this.scoreParts(f), this.calibration, limit);
   }
 
   /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
@@ -111,7 +104,7 @@ export class Matcher {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
     }
-    const ranking = this.probabilities(f).slice(0, 3);
+    const ranking = this.probabilities(f, 3);
     const top = ranking[0]!;
     if (top.intent !== OOS && top.confidence < this.calibration.threshold) {
       // Confidence that the message is out of scope is what the top intent lacks.
@@ -158,6 +151,23 @@ export class Matcher {
   toModel(): { classifier: ClassifierModel; logistic: LogisticModel; calibration: Calibration } {
     return { classifier: this.classifier.model, logistic: this.logistic.model, calibration: this.calibration };
   }
+}
+
+/** Partial selection: the hot path needs three of 29 intents, not a full sort. */
+function topScores(p: Float64Array, labels: IntentName[], limit: number): IntentScore[] {
+  if (limit >= p.length) {
+    return Array.from(p, (confidence, c) => ({ intent: labels[c]!, confidence })).sort((a, b) => b.confidence - a.confidence);
+  }
+  const out: IntentScore[] = [];
+  for (let c = 0; c < p.length; c++) {
+    const confidence = p[c]!;
+    if (out.length === limit && confidence <= out[limit - 1]!.confidence) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]!.confidence < confidence) at--;
+    out.splice(at, 0, { intent: labels[c]!, confidence });
+    if (out.length > limit) out.pop();
+  }
+  return out;
 }
 
 export function temperatureFor(c: Omit<Calibration, 'threshold'>, knownFeatures: number): number {

@@ -35,7 +35,8 @@ export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration
     label: e.intent,
   }));
   const classifier = IntentClassifier.train(docs);
-  const logistic = SoftmaxRegression.train(docs, classifier.labels);
+  const indexed = docs.map((d) => ({ features: classifier.indicesOf(d.features), label: classifier.labels.indexOf(d.label) }));
+  const logistic = SoftmaxRegression.train(indexed, classifier.labels, classifier.vocabularySize);
   return new Matcher({ classifier, logistic, normalizer, speller, calibration });
 }
 
