@@ -1,5 +1,6 @@
 // Resident memory, measured in a child process with --expose-gc so a settled figure is read.
 import { join } from 'node:path';
+import { loadMatcher } from '../../src/nlu/load';
 import { runChild } from './child';
 import { round } from './stats';
 
@@ -14,6 +15,7 @@ export interface MemoryResult {
 }
 
 export async function benchMemory(log: (line: string) => void): Promise<MemoryResult> {
+  loadMatcher(); // the child should load the saved model, as a restarted bot does, not train
   const run = await runChild(join(__dirname, 'memory-child.js'), ['10000'], { nodeArgs: ['--expose-gc'], timeoutMs: 120_000 });
   const line = run.lines.find((l) => l.startsWith('{'));
   if (run.code !== 0 || !line) throw new Error(`memory child failed: ${run.stderr.slice(0, 800)}`);
