@@ -18,7 +18,7 @@ import { buildHandoff, formatHandoff } from './handoff';
 import { triageTicket } from './triage';
 import { limitTurn } from './limit-turn';
 import { infoRequest } from './info';
-import { mentionsPerson } from './person-request';
+import { asksForPerson } from './person-request';
 
 export interface EngineOptions {
   matcher: Matcher;
@@ -46,8 +46,6 @@ const MAX_REMEMBERED_WORDS = 8;
 const NEGATION = /\b(?:not|never|still|yet|no longer)\b|n[’']t\b/i;
 /** Below this an intent is a guess: it neither starts a diagnosis nor counts as small talk. */
 const MIN_INTENT_CONFIDENCE = 0.2;
-/** Handing a conversation to a person is costly, so the request must be clear. */
-const MIN_HANDOFF_CONFIDENCE = 0.45;
 /** Longer messages are cut (the service usually cuts earlier, at its configured limit). */
 const MAX_TEXT_CHARS = 20_000;
 
@@ -213,9 +211,7 @@ export class ConversationEngine implements Engine {
     // The matcher always names some intent; weak guesses must not steer the conversation.
     const intents = match.intents.filter((i) => i.confidence >= MIN_INTENT_CONFIDENCE).map((i) => i.intent);
     // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
-    const wantsHuman =
-      input.optionId === 'action:human' ||
-      (mentionsPerson(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE));
+    const wantsHuman = input.optionId === 'action:human' || asksForPerson(text, match.intents);
     const faq = this.faqAnswers(match.intents);
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;

@@ -9,7 +9,7 @@ import { extractSlots, type SlotEvidence } from './slots';
 import { openQuestions } from './diagnose';
 import { diagnosisReply, answerText } from './replies';
 import { splitClauses } from '../nlu/clauses';
-import { mentionsPerson } from './person-request';
+import { asksForPerson } from './person-request';
 
 type Weights = Record<Cause, number>;
 const w = (ip_geo: number, kyc_region: number, policy_change: number, risk_control: number, ip_misidentified: number, account_frozen: number): Weights => ({
@@ -54,8 +54,7 @@ function clausesWithIntent(engine: ConversationEngine, text: string, intent: Int
   return out.length ? out.slice(0, 2) : [];
 }
 
-/** A request for a person must be clear, as in the conversation engine. */
-const MIN_HANDOFF_CONFIDENCE = 0.45;
+/** Words that ask for a person outright in a ticket, whatever the matcher reads. */
 const HUMAN = /\b(?:human|real person|agent|representative|supervisor|manager|someone real|talk to (?:a|an|some)one|speak (?:to|with) (?:a|an|some)one|call me|live (?:chat|support))\b/i;
 
 export function rankCauses(slots: Partial<Slots>): { cause: Cause; confidence: number }[] {
@@ -116,7 +115,7 @@ export function triageTicket(engine: ConversationEngine, ticket: string): Triage
       secretShared: kinds.length > 0,
       frozenNotRegionLock: top.cause === 'account_frozen',
       handoffRequested:
-        HUMAN.test(text) || (mentionsPerson(text) && match.intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE)),
+        HUMAN.test(text) || asksForPerson(text, match.intents),
       angryCustomer: isAngry(text),
     },
     intents: match.intents,
