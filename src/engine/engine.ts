@@ -101,6 +101,7 @@ export class ConversationEngine implements Engine {
       intent: 'out_of_scope',
       confidence: 0,
       intents: [],
+      entities: {},
       state: 'open',
       cause: state.diagnosis?.cause ?? null,
       causeConfidence: state.diagnosis?.confidence ?? 0,
@@ -116,7 +117,7 @@ export class ConversationEngine implements Engine {
       turn.silent = true;
       turn.state = 'handed_off';
       const m = this.matcher.classify(text);
-      Object.assign(turn, { intent: m.intent, confidence: m.confidence, intents: m.intents });
+      Object.assign(turn, { intent: m.intent, confidence: m.confidence, intents: m.intents, entities: m.entities });
       return { state, turn };
     }
 
@@ -161,6 +162,7 @@ export class ConversationEngine implements Engine {
     turn.intent = match.intent;
     turn.confidence = match.confidence;
     turn.intents = match.intents;
+    turn.entities = match.entities;
     if (angry) parts.push(k.ui.empathy!);
 
     // Facts: what the pending question's answer says, then what the message states outright.

@@ -86,6 +86,8 @@ export interface Turn {
   confidence: number;
   /** Every intent detected in the message (two questions in one message give two). */
   intents: IntentScore[];
+  /** What the message names: exchange, country, error, hosting, support_channel, duration. */
+  entities: Record<string, string[]>;
   state: string;
   cause: Cause | null;
   causeConfidence: number;

@@ -28,16 +28,16 @@ const UNCALIBRATED: Calibration = { temperature: 1, temperaturePerFeature: 0, th
 
 /** Trains without calibration (used inside cross-validation folds). */
 export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration: Calibration): Matcher {
-  const normalizer = createNormalizer(lexicon);
+  const normalizer = createNormalizer(lexicon.rewrites);
   const speller = new SpellingCorrector(vocabulary(examples, normalizer));
   const docs: TrainingDoc[] = examples.map((e) => ({
-    features: featurize(e.text, normalizer, speller).features,
+    features: featurize(e.text, normalizer, speller, lexicon.classes).features,
     label: e.intent,
   }));
   const classifier = IntentClassifier.train(docs);
   const indexed = docs.map((d) => ({ features: classifier.indicesOf(d.features), label: classifier.labels.indexOf(d.label) }));
   const logistic = SoftmaxRegression.train(indexed, classifier.labels, classifier.vocabularySize);
-  return new Matcher({ classifier, logistic, normalizer, speller, calibration });
+  return new Matcher({ classifier, logistic, normalizer, speller, classes: lexicon.classes, calibration });
 }
 
 /** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */
