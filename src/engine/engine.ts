@@ -198,6 +198,8 @@ export class ConversationEngine implements Engine {
         // "I'm in Italy" reads as travel to the matcher (there is no location intent); a stated
         // location is not a jump between countries.
         if (key === 'ipJumps' && extraction.slots.location !== undefined) continue;
+        // Likewise "I'm in Crimea" names where the user is, not the residence their KYC gives.
+        if (key === 'kycRestricted' && extraction.slots.location !== undefined) continue;
         // "it's still not gone" reads as recovery to a bag-of-words matcher; recovery is decisive, so a negation vetoes it.
         if (key === 'recovered' && NEGATION.test(text)) continue;
         if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) {

@@ -13,6 +13,8 @@ export interface Featurized {
   words: string[];
   /** How many words the training vocabulary knew. */
   known: number;
+  /** How many words it knew as typed, before spelling correction. */
+  knownAsTyped: number;
   /** Lexicon classes found in `words` (entities). */
   matches: ClassMatch[];
 }
@@ -23,8 +25,10 @@ export interface Analysis {
   text: string;
   words: string[];
   offsets: number[];
-  /** 1 where the training vocabulary knows the word. */
+  /** 1 where the training vocabulary knows the word (after correction). */
   known: Uint8Array;
+  /** 1 where it knows the word as typed. */
+  knownAsTyped: Uint8Array;
   /** Stems of `words`. */
   stems: string[];
   matches: ClassMatch[];
@@ -54,16 +58,18 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   for (const m of matches) kept.fill(1, m.start, m.end);
   const words: string[] = [];
   const known = new Uint8Array(tokens.length);
+  const knownAsTyped = new Uint8Array(tokens.length);
   let corrected = false;
   tokens.forEach((t, i) => {
     const w = speller && !kept[i] ? speller.correct(t) : t;
     if (w !== t) corrected = true;
+    else if (speller?.knows(w) || kept[i]) knownAsTyped[i] = 1;
     if (speller?.knows(w)) known[i] = 1;
     words.push(w);
   });
   // A corrected word can complete a phrase ("restircted location").
   if (corrected) matches = findClasses(words, classes);
-  return { text: normalized.text, words, offsets: normalized.offsets.slice(0, MAX_WORDS), known, stems: words.map(stem), matches };
+  return { text: normalized.text, words, offsets: normalized.offsets.slice(0, MAX_WORDS), known, knownAsTyped, stems: words.map(stem), matches };
 }
 
 export interface WordRange {
@@ -77,19 +83,21 @@ export function featuresOf(a: Analysis, ranges: readonly WordRange[] = [{ start:
   const matches: ClassMatch[] = [];
   const words: string[] = [];
   let known = 0;
+  let knownAsTyped = 0;
   for (const { start, end } of ranges) {
     const inside = a.matches.filter((m) => m.start >= start && m.end <= end);
     matches.push(...inside);
     for (let i = start; i < end; i++) {
       features.add(a.stems[i]!);
       known += a.known[i]!;
+      knownAsTyped += a.knownAsTyped[i]!;
       words.push(a.words[i]!);
     }
     const stream = collapse(a.stems.slice(start, end), inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start })));
     for (let i = 1; i < stream.length; i++) features.add(`${stream[i - 1]}_${stream[i]}`);
   }
   for (const token of classTokens(matches)) features.add(token);
-  return { features: [...features], words, known, matches };
+  return { features: [...features], words, known, knownAsTyped, matches };
 }
 
 export function featurize(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Featurized {

@@ -8,8 +8,9 @@ import { INTENTS_DIR } from '../paths';
 
 const rewritesSchema = z.object({
   words: z.record(z.string(), z.string()),
-  contractions: z.record(z.string(), z.string()),
-  emoji: z.record(z.string(), z.string()),
+  // The normaliser skips these lists for messages without an apostrophe or a non-ASCII character.
+  contractions: z.record(z.string().regex(/'/, 'must contain an apostrophe'), z.string()),
+  emoji: z.record(z.string().regex(/[^\x00-\x7f]/, 'must contain a non-ASCII character'), z.string()),
 });
 
 export type Rewrites = z.infer<typeof rewritesSchema>;

@@ -13,7 +13,7 @@ import { createNormalizer } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 6;
+const MODEL_VERSION = 7;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {

@@ -61,6 +61,8 @@ const SOCIAL = new Set<IntentName>(['greeting', 'thanks_goodbye']);
 const REPLIES = new Set<IntentName>(['affirm', 'deny', 'unsure']);
 /** Intents that ask for something: a question with one of these is what the user wants answered. */
 const REQUESTS = /^(?:ask_|request_human$|report_lock$)/;
+/** Below this confidence a message of mostly unknown words is out of scope. */
+const NOISE_CONFIDENCE = 0.6;
 /** The engine answers up to four questions in one message. */
 const MAX_INTENTS = 4;
 /** A whole message read as out of scope still counts as in scope when one sentence is this sure. */
@@ -132,7 +134,10 @@ export class Matcher {
     }
     const ranking = this.probabilities(f, 3);
     const top = ranking[0]!;
-    if (top.intent !== OOS && top.confidence < this.calibration.threshold) {
+    // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
+    // flag") are noise, not a request; a real message with typos keeps most of its words.
+    const noise = f.knownAsTyped * 2 < f.words.length && top.confidence < NOISE_CONFIDENCE;
+    if (top.intent !== OOS && (noise || top.confidence < this.calibration.threshold)) {
       // Confidence that the message is out of scope is what the top intent lacks.
       return { best: { intent: OOS, confidence: round(1 - top.confidence) }, ranking };
     }
@@ -179,7 +184,9 @@ export class Matcher {
     const questions = content.filter((s) => s.question && REQUESTS.test(s.intent) && s.confidence >= minimum);
     const request = questions.sort((x, y) => y.confidence - x.confidence)[0];
     let best = overall;
-    if (request) best = { intent: request.intent, confidence: request.confidence };
+    // "It says restricted location. What does that mean?" asks for help with the report itself.
+    const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
+    if (request && !(request.intent === 'ask_meaning' && reported)) best = { intent: request.intent, confidence: request.confidence };
     else if (overall.intent === OOS && found.length && found[0]!.confidence >= STRONG_SENTENCE) best = found[0]!;
     const intents = found.length ? found : [best];
     if (best.intent !== OOS && !intents.some((f) => f.intent === best.intent)) intents.unshift(best);

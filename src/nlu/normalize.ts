@@ -4,6 +4,7 @@ import type { Rewrites } from './lexicon';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer';
 
 const WORDS = new RegexpTokenizer({ pattern: /[a-z0-9]+(?:\/[a-z]+)?/g, gaps: false });
+const NON_ASCII = /[^\x00-\x7f]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 export interface Normalized {
@@ -28,8 +29,9 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
 
   const normalize = (text: string): Normalized => {
     let t = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
-    for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
-    for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
+    // Most messages are plain ASCII without an apostrophe: one test each skips the rewrite lists.
+    if (NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
+    if (t.includes("'")) for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
     // "soooo" -> "soo": three or more repeats are never English.
     t = t.replace(/([a-z])\1{2,}/g, '$1$1');
     const tokens: string[] = [];
