@@ -164,7 +164,7 @@ export class Matcher {
    * A message of several sentences, read one sentence at a time. Greetings, thanks and signatures
    * are set aside so they cannot drown the request; the rest is classified again as a whole, and
    * every sentence that is confidently an in-scope intent is listed in the order written. The
-   * primary intent is the request: the most confident question, else the reading of the content.
+   * primary intent is the request: the first confident question, else the reading of the content.
    */
   private readSentences(a: Analysis, clauses: Clause[], whole: Featurized): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
     const sentences = clauses.map((c) => ({ ...c, ...this.decide(featuresOf(a, [c])).best }));
@@ -182,7 +182,7 @@ export class Matcher {
       found.push({ intent: s.intent, confidence: s.confidence });
     }
     const questions = content.filter((s) => s.question && REQUESTS.test(s.intent) && s.confidence >= minimum);
-    const request = questions.sort((x, y) => y.confidence - x.confidence)[0];
+    const request = questions[0];
     let best = overall;
     // "It says restricted location. What does that mean?" asks for help with the report itself.
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');

@@ -20,6 +20,8 @@ const lineSchema = z.object({
 export type RealStyleExample = z.infer<typeof lineSchema>;
 
 export const REAL_STYLE_FILE = join(FIXTURES_DIR, 'nlu', 'real-style.jsonl');
+/** The same kind of set, written from training-side posts by another writer: the one to tune on. */
+export const REAL_STYLE_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev.jsonl');
 
 /** More than this many words makes a message "long", whatever the line's traits say. */
 const LONG_WORDS = 40;

@@ -8,7 +8,7 @@ import { loadCorpus } from '../../src/nlu/corpus';
 import { loadLexicon } from '../../src/nlu/lexicon';
 import { createNormalizer } from '../../src/nlu/normalize';
 import { findOverlaps, NEAR_DUPLICATE } from '../../src/nlu/overlap';
-import { loadRealStyle } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV_FILE } from '../../src/nlu/real-style';
 import { FIXTURES_DIR } from '../../src/paths';
 
 const training = loadCorpus().flatMap((c) => c.utterances);
@@ -53,5 +53,14 @@ describe('held-out independence', () => {
     }
     const heldoutPosts = new Set(rows.filter((r) => r.role === 'heldout').map((r) => r.url));
     for (const e of loadRealStyle()) expect(heldoutPosts.has(e.modelled_on), e.modelled_on).toBe(true);
+  });
+});
+
+describe('the development set', () => {
+  it('comes from training-side posts only, so tuning on it never sees a held-out post', () => {
+    const dev = loadRealStyle(REAL_STYLE_DEV_FILE);
+    expect(dev.length).toBeGreaterThanOrEqual(300);
+    for (const e of dev) expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
+    expect(findOverlaps(dev.map((e) => e.text), loadRealStyle().map((e) => e.text), normalizer)).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const cases = [
   { cls: 'api_error', unseen: 'ineligible', text: 'the script now dies with ineligible on every request', intent: 'report_lock', entity: ['error', 'eligibility'] },
   { cls: 'hosting', unseen: 'vultr', text: 'my bot on vultr gets blocked but my laptop does not', intent: 'inform_one_network', entity: ['hosting', 'Vultr'] },
   { cls: 'support_channel', unseen: 'hotline', text: 'called the hotline twice and nobody picks up', intent: 'ask_support_time', entity: ['support_channel', 'phone'] },
+  { cls: 'other_service', unseen: 'hulu', text: 'hulu says not available in your region when i travel', intent: 'out_of_scope', entity: ['other_service', 'Hulu'] },
   { cls: 'duration', unseen: 'eleven days', text: 'nobody replied for eleven days now', intent: 'ask_support_time', entity: ['duration', 'eleven days'] },
 ] as const;
 

@@ -7,7 +7,7 @@ import { loadLexicon } from '../../nlu/lexicon';
 import { corpusExamples, trainRaw } from '../../nlu/train';
 import { loadMatcher } from '../../nlu/load';
 import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
-import { loadRealStyle, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV_FILE, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
 import { loadBaseline } from '../../nlu/nlpjs-baseline';
 import type { IntentData } from '../../nlu/corpus';
 
@@ -69,14 +69,18 @@ export const command: Command = {
     const multi = multiIntentRecall(matcher, loadMulti());
     const realStyleExamples = loadRealStyle();
     const realStyle = scoreRealStyle(realStyleExamples, realStyleExamples.map((e) => matcher.classify(e.text).intent));
+    const devExamples = loadRealStyle(REAL_STYLE_DEV_FILE);
+    const realStyleDev = scoreRealStyle(devExamples, devExamples.map((e) => matcher.classify(e.text).intent));
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
-    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi };
+    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyleDev, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi };
     if (flags.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
       console.log(table(`cross-validation (${folds} folds, ${examples.length} training utterances)`, cv));
       console.log('');
       console.log(table('held-out fixtures (fixtures/nlu/heldout.jsonl)', heldout));
+      console.log('');
+      console.log(realStyleTable('real-style development set, for tuning (fixtures/nlu/real-style-dev.jsonl)', realStyleDev));
       console.log('');
       console.log(realStyleTable('real-style held-out (fixtures/nlu/real-style.jsonl)', realStyle));
       console.log('');
