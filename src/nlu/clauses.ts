@@ -3,6 +3,8 @@ const SENTENCE = /(?<=[?!.;\n])\s+|\n+/g;
 const JOINERS =
   /\s*(?:,\s*)?\b(?:and also|and|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/gi;
 
+const OPENER = /^\s*(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|dear (?:\w+ )?(?:team|support|sir|madam|all))(?: (?:there|team|guys|all|everyone|support))?\s*[,!:.]+\s*/;
+
 /** Long posts are read up to this many characters and sentences. */
 const MAX_CHARS = 4000;
 const MAX_CLAUSES = 10;
@@ -34,7 +36,10 @@ function clauseSpans(text: string): [number, number][] {
     if (then) cut(at, to, then);
     else spans.push([at, to]);
   };
-  cut(0, Math.min(text.length, MAX_CHARS), SENTENCE, JOINERS);
+  // "hello, my account is locked": the greeting is a sentence of its own.
+  const opener = OPENER.exec(text)?.[0].length ?? 0;
+  if (opener) spans.push([0, opener]);
+  cut(opener, Math.min(text.length, MAX_CHARS), SENTENCE, JOINERS);
   return spans;
 }
 

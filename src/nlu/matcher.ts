@@ -169,7 +169,8 @@ export class Matcher {
   private readSentences(a: Analysis, clauses: Clause[], whole: Featurized): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
     const sentences = clauses.map((c) => ({ ...c, ...this.decide(featuresOf(a, [c])).best }));
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
-    const body = content.length && content.length < sentences.length ? featuresOf(a, content) : whole;
+    // The content without its social sentences (and words outside any sentence, such as a lone "hello").
+    const body = content.length ? featuresOf(a, content) : whole;
     const { best: overall, ranking } = this.decide(body);
     if (!content.length) {
       // Only social sentences: "hi there, thanks" is still a greeting or a thank-you.
@@ -187,7 +188,10 @@ export class Matcher {
     // "It says restricted location. What does that mean?" asks for help with the report itself.
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
     if (request && !(request.intent === 'ask_meaning' && reported)) best = { intent: request.intent, confidence: request.confidence };
-    else if (overall.intent === OOS && found.length && found[0]!.confidence >= STRONG_SENTENCE) best = found[0]!;
+    else if (found.length && (overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE)) {
+      // A sentence the matcher is sure of beats an unsure reading of the whole.
+      best = found[0]!;
+    }
     const intents = found.length ? found : [best];
     if (best.intent !== OOS && !intents.some((f) => f.intent === best.intent)) intents.unshift(best);
     return { best, ranking, intents: intents.slice(0, MAX_INTENTS) };
