@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { INTENTS, type IntentName } from '../engine/types';
 import { INTENTS_DIR } from '../paths';
 
 const rewritesSchema = z.object({
@@ -27,6 +28,9 @@ const classSchema = z.object({
   capture: regexList.default([]),
   /** Location only: the country lists of slots.yaml are phrases of this class too. */
   from_slots: z.boolean().default(false),
+  /** A message naming this class is this intent, whatever its words, unless it also names a class in `unless`. */
+  decides: z.enum(INTENTS).optional(),
+  unless: z.array(z.string()).default([]),
 });
 
 type ClassFile = z.infer<typeof classSchema>;
@@ -55,6 +59,8 @@ export interface LexiconClass {
   combined: RegExp;
   /** Values that also add `cls_restricted_country` (location only). */
   restricted: Set<string>;
+  /** See the class file's `decides` and `unless`. */
+  decides: { intent: IntentName; unless: string[] } | null;
 }
 
 export interface Lexicon {
@@ -132,7 +138,8 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
   const shared = sources.every((src) => src.startsWith('\\b')) ? '\\b' : '';
   const body = sources.map((src) => `(${shared ? src.slice(2) : src})`).join('|');
   const combined = new RegExp(`${shared}(?:${body})`, 'g');
-  return { name: data.class, entity: data.entity, token: `cls_${data.class}`, rules, combined, restricted };
+  const decides = data.decides ? { intent: data.decides, unless: data.unless } : null;
+  return { name: data.class, entity: data.entity, token: `cls_${data.class}`, rules, combined, restricted, decides };
 }
 
 export function lexiconClassFiles(dir = join(INTENTS_DIR, 'lexicon', 'classes')): string[] {

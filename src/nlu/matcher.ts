@@ -61,6 +61,8 @@ const SOCIAL = new Set<IntentName>(['greeting', 'thanks_goodbye']);
 const REPLIES = new Set<IntentName>(['affirm', 'deny', 'unsure']);
 /** Intents that ask for something: a question with one of these is what the user wants answered. */
 const REQUESTS = /^(?:ask_|request_human$|report_lock$)/;
+/** How sure a class-decided intent is: the name settles it, but the bot cannot read the rest. */
+const DECIDED_CONFIDENCE = 0.9;
 /** Below this confidence a message of mostly unknown words is out of scope. */
 const NOISE_CONFIDENCE = 0.6;
 /** The engine answers up to four questions in one message. */
@@ -149,7 +151,10 @@ export class Matcher {
     const whole = featuresOf(analysis);
     const clauses = clausesOf(analysis.text, analysis.offsets);
     const reading = clauses.length < 2 ? { ...this.decide(whole), intents: null } : this.readSentences(analysis, clauses, whole);
-    const { best, ranking } = reading;
+    const decided = decidedByClass(whole);
+    const best = decided ?? reading.best;
+    const { ranking } = reading;
+    if (decided) reading.intents = [decided];
     return {
       intent: best.intent,
       confidence: best.confidence,
@@ -204,6 +209,16 @@ export class Matcher {
   toModel(): { classifier: ClassifierModel; logistic: LogisticModel; calibration: Calibration } {
     return { classifier: this.classifier.model, logistic: this.logistic.model, calibration: this.calibration };
   }
+}
+
+/** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
+function decidedByClass(f: Featurized): IntentScore | null {
+  const named = new Set(f.matches.map((m) => m.class.name));
+  for (const m of f.matches) {
+    const rule = m.class.decides;
+    if (rule && !rule.unless.some((c) => named.has(c))) return { intent: rule.intent, confidence: DECIDED_CONFIDENCE };
+  }
+  return null;
 }
 
 /** Partial selection: the hot path needs three of 29 intents, not a full sort. */
