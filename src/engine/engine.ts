@@ -6,13 +6,15 @@ import type { Knowledge, AnswerKey } from '../knowledge/load';
 import { format } from '../knowledge/load';
 import type { Matcher, MatchResult } from '../nlu/matcher';
 import { isMostlyCjk } from '../nlu/normalize';
-import { newConversation, type ConversationState, type QuestionId, type Slots } from './state';
+import { newConversation, type ConversationState } from './state';
+import type { Domain } from '../domain/types';
 import type { AnswerOption, Cause, HandoffReason, IntentName, IntentScore, TriageResult, Turn, UserInput } from './types';
 import { redactSecrets } from './safety/redact';
 import { isAngry } from './safety/tone';
 import { extractSlots, isComparison } from './slots';
-import { decide } from './diagnose';
-import { interpretAnswer, optionIntent, SLOT_OF_QUESTION } from './answers';
+import { decide } from '../domain/causes';
+import { interpretAnswer, optionIntent } from './answers';
+import { impliedFacts } from './implied';
 import { afterDiagnosisOptions, answerText, coveredByDiagnosis, diagnosisReply, entryOptions, FAQ_INTENTS, followupOptions, questionReply } from './replies';
 import { buildHandoff, formatHandoff } from './handoff';
 import { triageTicket } from './triage';
@@ -23,6 +25,7 @@ import { asksForPerson } from './person-request';
 export interface EngineOptions {
   matcher: Matcher;
   knowledge: Knowledge;
+  domain: Domain;
   /** A conversation idle this long starts fresh. */
   idleMs: number;
   /** Consecutive misunderstandings before a person is asked to take over. */
@@ -32,32 +35,19 @@ export interface EngineOptions {
 // The whole message must ask for a restart: "reset my password" is not one.
 const RESTART =
   /^\s*(?:(?:ok(?:ay)?|please|can we|could we|let'?s|i want to|i'd like to)[\s,]+)?(?:start(?:ing)? (?:over|again|from scratch)|restart|reset|begin again|new conversation|from the (?:start|beginning))(?:[\s,]+(?:please|pls|the (?:chat|conversation)|this (?:chat|conversation)))*\s*[.!?]*\s*$/i;
-const INFORM_SLOTS: Partial<Record<IntentName, Partial<Slots>>> = {
-  inform_all_networks: { scope: 'all' },
-  inform_one_network: { scope: 'one' },
-  inform_kyc_region: { kycRestricted: true },
-  inform_announcement: { announcement: true },
-  inform_ip_jumps: { ipJumps: true },
-  inform_recovered: { recovered: true },
-  inform_cannot_login: { cannotLogin: true },
-};
 const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
-const MAX_REMEMBERED_WORDS = 8;
-const NEGATION = /\b(?:not|never|still|yet|no longer)\b|n[’']t\b/i;
-/** Below this an intent is a guess: it neither starts a diagnosis nor counts as small talk. */
-const MIN_INTENT_CONFIDENCE = 0.2;
-/** Longer messages are cut (the service usually cuts earlier, at its configured limit). */
-const MAX_TEXT_CHARS = 20_000;
 
 export class ConversationEngine implements Engine {
   readonly knowledge: Knowledge;
   readonly matcher: Matcher;
+  readonly domain: Domain;
   private readonly idleMs: number;
   private readonly handoffAfter: number;
 
   constructor(opts: EngineOptions) {
     this.knowledge = opts.knowledge;
     this.matcher = opts.matcher;
+    this.domain = opts.domain;
     this.idleMs = opts.idleMs;
     this.handoffAfter = opts.handoffAfter;
   }
@@ -78,6 +68,7 @@ export class ConversationEngine implements Engine {
 
   step(previous: ConversationState | undefined, input: UserInput, now: number): StepResult {
     const k = this.knowledge;
+    const d = this.domain;
     const expired = !!previous && previous.turns > 0 && !previous.handoff && now - previous.lastActiveAt > this.idleMs;
     const state: ConversationState = previous && !expired ? structuredClone(previous) : newConversation(now);
     state.turns++;
@@ -87,13 +78,13 @@ export class ConversationEngine implements Engine {
     // Redact the whole message first (a secret cut in half would escape the patterns), then keep
     // only as much as any real question needs, so megabyte input costs no more than a long one.
     const redaction = redactSecrets(raw);
-    const cut = limitTurn(redaction.text, MAX_TEXT_CHARS);
+    const cut = limitTurn(redaction.text, d.limits.max_text_chars);
     const text = cut.text;
     const secretShared = redaction.kinds.length > 0;
     const angry = isAngry(text);
     if (text.trim()) {
       state.recentUserWords.push(text.slice(0, 500));
-      state.recentUserWords = state.recentUserWords.slice(-MAX_REMEMBERED_WORDS);
+      state.recentUserWords = state.recentUserWords.slice(-d.limits.remembered_user_words);
     }
 
     const turn: Turn = {
@@ -166,13 +157,11 @@ export class ConversationEngine implements Engine {
     // Facts: what the pending question's answer says, then what the message states outright.
     const before = JSON.stringify(state.slots);
     const pending = state.pending;
-    const answered = pending ? interpretAnswer(k, pending, text, input.optionId, match) : null;
-    const extraction = extractSlots(text, match.words);
+    const extraction = extractSlots(d, text, match.words);
+    const answered = pending ? interpretAnswer(d, k, pending, text, input.optionId, match, extraction) : null;
     if (answered) Object.assign(state.slots, answered.slots);
-    for (const [slot, value] of Object.entries(extraction.slots)) {
-      // What the message states outright wins over the reading of it as an answer.
-      (state.slots as unknown as Record<string, unknown>)[slot] = value;
-    }
+    // What the message states outright wins over the reading of it as an answer.
+    Object.assign(state.slots, extraction.slots);
     if (answered?.optionIntent) {
       // An option's label or synonym typed out means exactly that option; the classifier's reading
       // of a three-word label ("A supported country" → ask_meaning?) is noise.
@@ -182,36 +171,24 @@ export class ConversationEngine implements Engine {
     const beforeImplied = { ...state.slots };
     // A message that answers the pending question is read as that answer: the matcher's guess at
     // its intent ("I am in Canada" → travel?) must not add facts about other questions.
-    const pendingKey = pending ? SLOT_OF_QUESTION[pending] : null;
+    const pendingKey = pending ? d.questions.get(pending)!.slot : null;
     const answersPending = !!answered || (!!pendingKey && extraction.slots[pendingKey] !== undefined);
     const comparison = isComparison(text);
-    for (const { intent, confidence } of match.intents) {
-      const implied = INFORM_SLOTS[intent];
-      if (!implied || confidence < 0.5 || comparison) continue;
-      for (const [slot, value] of Object.entries(implied)) {
-        const key = slot as keyof Slots;
-        // An intent only implies a fact; it fills gaps but never overrides what the user stated.
-        const known = beforeImplied[key] !== undefined && beforeImplied[key] !== 'unsure';
-        if (answersPending && key !== pendingKey) continue;
-        // "I'm in Italy" reads as travel to the matcher (there is no location intent); a stated
-        // location is not a jump between countries.
-        if (key === 'ipJumps' && extraction.slots.location !== undefined) continue;
-        // "it's still not gone" reads as recovery to a bag-of-words matcher; recovery is decisive, so a negation vetoes it.
-        if (key === 'recovered' && NEGATION.test(text)) continue;
-        if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) {
-          (state.slots as unknown as Record<string, unknown>)[key] = value;
-        }
-      }
+    for (const { slot: key, value } of comparison ? [] : impliedFacts(d, match.intents, text, extraction.slots)) {
+      // An intent only implies a fact; it fills gaps but never overrides what the user stated.
+      const known = beforeImplied[key] !== undefined && beforeImplied[key] !== 'unsure';
+      if (answersPending && key !== pendingKey) continue;
+      if (!known && extraction.slots[key] === undefined && !(answered && key in answered.slots)) state.slots[key] = value;
     }
     const newFacts = JSON.stringify(state.slots) !== before;
-    const beforeSlots = JSON.parse(before) as Slots;
+    const beforeSlots = JSON.parse(before) as ConversationState['slots'];
     const answeredPending = !!answered || (!!pendingKey && state.slots[pendingKey] !== beforeSlots[pendingKey]);
     if (answeredPending) state.pending = null;
 
     // The matcher always names some intent; weak guesses must not steer the conversation.
-    const intents = match.intents.filter((i) => i.confidence >= MIN_INTENT_CONFIDENCE).map((i) => i.intent);
+    const intents = match.intents.filter((i) => i.confidence >= d.thresholds.min_intent_confidence).map((i) => i.intent);
     // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
-    const wantsHuman = input.optionId === 'action:human' || asksForPerson(text, match.intents);
+    const wantsHuman = input.optionId === 'action:human' || asksForPerson(text, match.intents, d.thresholds.handoff_min_confidence);
     const faq = this.faqAnswers(match.intents);
     const startsDiagnosis =
       input.optionId === 'action:diagnose' || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
@@ -255,7 +232,7 @@ export class ConversationEngine implements Engine {
       }
       if (intents.includes('ask_meaning') && !faq.keys.includes('ask_meaning')) reply.push(answerText(k, 'ask_meaning'));
       // A question still waiting for its answer (the user digressed) may be asked again.
-      const decision = decide(state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
+      const decision = decide(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
       if (decision.kind === 'ask') {
         const resumed = pending === decision.question && !answeredPending;
         if (wasDiagnosed && newFacts) {
@@ -278,7 +255,7 @@ export class ConversationEngine implements Engine {
           state.diagnosis = { cause: decision.cause, confidence: decision.confidence };
           const covered = coveredByDiagnosis(decision.cause);
           for (const key of faq.keys.filter((f) => covered.has(f))) reply.splice(reply.indexOf(answerText(k, key)), 1);
-          reply.push(diagnosisReply(k, decision.cause, decision.confidence));
+          reply.push(diagnosisReply(k, decision.cause, decision.confidence, d.thresholds.diagnosis_certain));
           options = afterDiagnosisOptions(k, decision.cause);
           if (decision.cause === 'account_frozen') {
             return this.handOff(state, 'account_frozen', now, turn, finish, reply);
@@ -299,7 +276,7 @@ export class ConversationEngine implements Engine {
 
   /** Classifies text, or takes the meaning of a clicked option. */
   private understand(text: string, optionId?: string): MatchResult {
-    const direct = optionId ? optionIntent(optionId) : null;
+    const direct = optionId ? optionIntent(this.domain, optionId) : null;
     const m = this.matcher.classify(text);
     if (!direct) return m;
     return { ...m, intent: direct, confidence: 1, intents: [{ intent: direct, confidence: 1 }] };
@@ -312,9 +289,9 @@ export class ConversationEngine implements Engine {
   /** Up to two FAQ answers, in the order the user asked. */
   private faqAnswers(intents: IntentScore[]): { texts: string[]; options: AnswerOption[]; keys: AnswerKey[] } {
     const keys = intents
-      .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= 0.35)
+      .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= this.domain.thresholds.faq_min_confidence)
       .map((i) => i.intent as AnswerKey)
-      .slice(0, 2);
+      .slice(0, this.domain.limits.faq_answers_per_turn);
     return {
       keys,
       texts: keys.map((key) => answerText(this.knowledge, key)),
@@ -331,7 +308,7 @@ export class ConversationEngine implements Engine {
     before: string[],
   ): StepResult {
     const cause: Cause | null = state.diagnosis?.cause ?? null;
-    const summary = buildHandoff(state, reason, now, cause, state.diagnosis?.confidence ?? 0);
+    const summary = buildHandoff(this.domain, state, reason, now, cause, state.diagnosis?.confidence ?? 0);
     state.handoff = { status: 'waiting', summary };
     state.pending = null;
     turn.handoff = summary;

@@ -1,15 +1,16 @@
 // Assembles replies from the knowledge data: the final diagnosis, FAQ answers and questions.
 import type { Knowledge, AnswerKey } from '../knowledge/load';
 import type { AnswerOption, Cause, IntentName } from './types';
-import type { QuestionId } from './state';
+import type { QuestionId } from '../shared/types';
 import { infoRequest } from './info';
 
 const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
 
-export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number): string {
+/** The final reply for a cause; below `certainFrom` confidence it says it is uncertain. */
+export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number, certainFrom: number): string {
   const c = k.causes[cause];
   const parts = [k.ui.diagnosis_heading!.replace('{title}', c.title), c.explanation.trim()];
-  if (confidence < 0.7) parts.push(`_${k.ui.diagnosis_uncertain}_`);
+  if (confidence < certainFrom) parts.push(`_${k.ui.diagnosis_uncertain}_`);
   parts.push(`${k.ui.resolution_heading}\n${bullets(c.resolution)}`);
   if (cause === 'account_frozen') {
     parts.push(k.ui.frozen_still_works!);
@@ -24,7 +25,7 @@ export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number): 
 }
 
 export function questionReply(k: Knowledge, q: QuestionId): { text: string; options: AnswerOption[] } {
-  const question = k.questions[q];
+  const question = k.questions[q]!;
   return { text: question.prompt.trim(), options: question.options.map(({ id, label }) => ({ id, label })) };
 }
 

@@ -2,7 +2,7 @@
 // with per-intent precision/recall/F1, the most confused pairs and the out-of-scope rejection rate.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IntentName } from '../engine/types';
+import type { IntentName } from '../shared/types';
 import { FIXTURES_DIR } from '../paths';
 import type { Matcher } from './matcher';
 import { stratifiedFolds } from './folds';

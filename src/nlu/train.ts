@@ -1,5 +1,5 @@
 // Builds a Matcher from the corpus: vocabulary, spelling index, classifier and calibration.
-import type { IntentName } from '../engine/types';
+import type { IntentName } from '../shared/types';
 import { IntentClassifier, type TrainingDoc } from './classifier';
 import { SoftmaxRegression } from './logistic';
 import { loadLexicon, type Lexicon } from './lexicon';
