@@ -2,6 +2,7 @@
 // question ids, intents, causes) are checked here too, so an error names the entry at fault.
 import { z } from 'zod';
 import { CAUSES, INTENTS } from '../shared/types';
+import { RESERVED_OPTION_PREFIXES } from '../shared/option-prefixes';
 
 const value = z.union([z.string().min(1), z.boolean()]);
 const probability = z.number().gt(0).lte(1);
@@ -22,7 +23,10 @@ const fromIntentSchema = z.object({
 });
 
 const questionSchema = z.object({
-  id: z.string().regex(/^[a-z_]+$/, 'question ids are lower-case words joined by _'),
+  id: z
+    .string()
+    .regex(/^[a-z_]+$/, 'question ids are lower-case words joined by _')
+    .refine((id) => !(RESERVED_OPTION_PREFIXES as readonly string[]).includes(id), 'this id is reserved for other option ids (src/engine/ids.ts)'),
   options: z.array(z.object({ id: z.string().regex(/^[a-z_]+:[a-z_]+$/), value, intent: z.enum(INTENTS) })).min(2),
   yes_no: z.object({ yes: value.optional(), no: value.optional(), unsure: value.optional() }).default({}),
   country: z.object({ restricted: value, supported: value }).optional(),

@@ -3,8 +3,9 @@
 import type { Knowledge } from '../knowledge/load';
 import type { MatchResult } from '../nlu/matcher';
 import type { Domain } from '../domain/types';
-import { INTENTS, type IntentName, type QuestionId, type Slots } from '../shared/types';
+import type { IntentName, QuestionId, Slots } from '../shared/types';
 import type { Extraction } from './slots';
+import { encodeOption, type OptionRef } from './ids';
 
 export interface PendingAnswer {
   slots: Slots;
@@ -26,14 +27,14 @@ export function interpretAnswer(
   k: Knowledge,
   pending: QuestionId,
   text: string,
-  optionId: string | undefined,
+  option: OptionRef | null,
   match: MatchResult,
   extraction: Extraction,
 ): PendingAnswer | null {
   const question = d.questions.get(pending)!;
   const slot = question.slot;
   // 1. A clicked option of this question.
-  const clicked = optionId ? d.options.get(optionId) : undefined;
+  const clicked = option?.kind === 'answer' ? d.options.get(encodeOption(option)) : undefined;
   if (clicked && clicked.question === pending) return { slots: { [slot]: clicked.value }, optionIntent: clicked.intent, fromOption: true };
   // 2. The label or a synonym typed out (short replies only, so sentences go to slot extraction).
   const said = plain(text);
@@ -63,15 +64,16 @@ export function interpretAnswer(
   return null;
 }
 
-/** The intent an option id stands for, when picking it says more than its label. */
-export function optionIntent(d: Domain, optionId: string): IntentName | null {
-  const option = d.options.get(optionId);
-  if (option) return option.intent;
-  if (optionId === 'action:diagnose') return 'report_lock';
-  if (optionId === 'action:human') return 'request_human';
-  if (optionId.startsWith('ask:')) {
-    const name = optionId.slice(4);
-    return (INTENTS as readonly string[]).includes(name) ? (name as IntentName) : null;
+/** The intent a picked option stands for, when picking it says more than its label. */
+export function optionIntent(d: Domain, option: OptionRef): IntentName | null {
+  switch (option.kind) {
+    case 'answer':
+      return d.options.get(encodeOption(option))?.intent ?? null;
+    case 'action':
+      return option.action === 'diagnose' ? 'report_lock' : option.action === 'human' ? 'request_human' : null;
+    case 'ask':
+      return option.intent;
+    default:
+      return null;
   }
-  return null;
 }

@@ -24,6 +24,8 @@ export function createEngine(config: Pick<AppConfig, 'exchange' | 'sessionIdleMs
 export function createService(config: AppConfig, store: SessionStore, engine = createEngine(config)): ConversationService {
   return new ConversationService({
     engine,
+    // The web chat has no agent desk behind it.
+    handoffModes: { web: 'self_serve' },
     store,
     maxMessageChars: config.maxMessageChars,
     rateLimitPerMinute: config.rateLimitPerMinute,

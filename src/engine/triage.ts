@@ -5,9 +5,7 @@ import type { Knowledge } from '../knowledge/load';
 import type { Matcher } from '../nlu/matcher';
 import type { Domain } from '../domain/types';
 import type { IntentName, TriageResult } from '../shared/types';
-import { redactSecrets } from './safety/redact';
-import { isAngry } from './safety/tone';
-import { extractSlots } from './slots';
+import type { Reading } from './stages/read';
 import { openQuestions, rankCauses, supportingFacts } from '../domain/causes';
 import { diagnosisReply, answerText } from './replies';
 import { splitClauses } from '../nlu/clauses';
@@ -33,11 +31,11 @@ const HUMAN = /\b(?:human|real person|agent|representative|supervisor|manager|so
 
 const stripMarkdown = (s: string) => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
-/** `text` is already cut to length by the caller's reading of it. */
-export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, ticket: string): TriageResult {
-  const { text, kinds } = redactSecrets(ticket);
-  const match = matcher.classify(text);
-  const { slots, evidence } = extractSlots(d, text, match.words);
+/** Triage of a ticket read like any message (redacted, cut, classified, facts extracted). */
+export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, reading: Reading): TriageResult {
+  const { text, match } = reading;
+  const slots = { ...reading.extraction.slots };
+  const evidence = { ...reading.extraction.evidence };
   // Intents stand in for facts the patterns missed ("my kyc says china" → inform_kyc_region); the
   // sentences that carry the intent are the evidence.
   for (const fact of impliedFacts(d, match.intents, text, slots)) {
@@ -58,10 +56,10 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, t
     suggestedReply,
     processingTime: stripMarkdown(k.causes[top.cause].processing_time),
     flags: {
-      secretShared: kinds.length > 0,
+      secretShared: reading.secretShared,
       frozenNotRegionLock: top.cause === 'account_frozen',
       handoffRequested: HUMAN.test(text) || asksForPerson(text, match.intents, d.thresholds.handoff_min_confidence),
-      angryCustomer: isAngry(text),
+      angryCustomer: reading.angry,
     },
     intents: match.intents,
   };

@@ -78,6 +78,12 @@ export interface TurnFlags {
   truncated: boolean;
 }
 
+/**
+ * Where the conversation stands after a turn: `ask_<question>` while a clarifying question waits
+ * (encoded and decoded only in src/engine/ids.ts).
+ */
+export type TurnState = 'open' | 'diagnosed' | 'handed_off' | 'rate_limited' | 'busy' | `ask_${string}`;
+
 /** One exchange: what the user said and everything the bot decided. */
 export interface Turn {
   /** The user's text with secrets redacted. */
@@ -86,7 +92,7 @@ export interface Turn {
   confidence: number;
   /** Every intent detected in the message (two questions in one message give two). */
   intents: IntentScore[];
-  state: string;
+  state: TurnState;
   cause: Cause | null;
   causeConfidence: number;
   /** The reply in a small Markdown subset: paragraphs, "- " bullets, **bold**, [text](url). */

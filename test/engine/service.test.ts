@@ -45,6 +45,10 @@ describe('conversation service', () => {
     const s = service({ maxMessageChars: 200, maxConversations: 1 });
     const t = await s.handle(ref('a'), { text: 'are my funds safe '.repeat(100) });
     expect(t.flags.truncated).toBe(true);
+    // Cut in one place: the notice appears once.
+    const notice = s.message('too_long');
+    expect(t.reply.startsWith(notice)).toBe(true);
+    expect(t.reply.split(notice)).toHaveLength(2);
     const busy = await s.handle(ref('b', 'u2'), { text: 'hello' });
     expect(busy.state).toBe('busy');
   });
