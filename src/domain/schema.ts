@@ -25,9 +25,9 @@ const fromIntentSchema = z.object({
 const questionSchema = z.object({
   id: z
     .string()
-    .regex(/^[a-z_]+$/, 'question ids are lower-case words joined by _')
+    .regex(/^[a-z][a-z0-9_]*$/, 'question ids are lower-case words joined by _')
     .refine((id) => !(RESERVED_OPTION_PREFIXES as readonly string[]).includes(id), 'this id is reserved for other option ids (src/engine/ids.ts)'),
-  options: z.array(z.object({ id: z.string().regex(/^[a-z_]+:[a-z_]+$/), value, intent: z.enum(INTENTS) })).min(2),
+  options: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/), value, intent: z.enum(INTENTS) })).min(2),
   yes_no: z.object({ yes: value.optional(), no: value.optional(), unsure: value.optional() }).default({}),
   country: z.object({ restricted: value, supported: value }).optional(),
 });
@@ -77,7 +77,7 @@ export function domainSchema(lexiconKeys: Set<string>) {
       }),
       negation: z.string().min(1),
       yes_no_intents: z.partialRecord(z.enum(INTENTS), z.enum(['yes', 'no', 'unsure'])),
-      slots: z.record(z.string().regex(/^[a-z][A-Za-z]*$/, 'slot names are camelCase'), slotSchema),
+      slots: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'slot names are camelCase'), slotSchema),
       overlaps: z.array(z.object({ keep: z.record(z.string(), value), drop: z.record(z.string(), value) })).default([]),
       decision: z.array(decisionSchema).min(1),
     })

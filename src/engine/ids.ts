@@ -86,7 +86,7 @@ export function decodeOption(id: string | undefined): OptionRef | null {
     }
     case 'answer': {
       const question = id.slice(0, id.indexOf(':'));
-      return /^[a-z_]+$/.test(question) && /^[a-z_]+$/.test(rest) ? { kind: 'answer', question, answer: rest } : null;
+      return /^[a-z][a-z0-9_]*$/.test(question) && /^[a-z0-9_]+$/.test(rest) ? { kind: 'answer', question, answer: rest } : null;
     }
   }
 }

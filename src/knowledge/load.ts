@@ -57,7 +57,7 @@ const sharedSchema = z.object({
 
 const questionSchema = z.object({
   prompt: text,
-  options: z.array(z.object({ id: z.string().regex(/^[a-z_]+:[a-z_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
+  options: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
 });
 // One entry per question of intents/dialogue/domain.yaml (checked against it when the engine is built).
 const questionsSchema = z.record(z.string(), questionSchema);

@@ -52,6 +52,12 @@ export interface AnswerOption {
   label: string;
 }
 
+/** A training or held-out utterance with its intent (shared by training, folds and calibration). */
+export interface LabelledText {
+  text: string;
+  intent: IntentName;
+}
+
 export interface IntentScore {
   intent: IntentName;
   confidence: number;
