@@ -10,7 +10,6 @@ import type { WebHistory } from './history';
 import { WEBHOOK_PATH } from './paths';
 import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
 import { handoffNotice, loadWebMessages } from './handoff-notice';
-import { loadKnowledge } from '../../src/knowledge/load';
 
 /** Conversation state lives in our SessionStore; Botkit's dialog state has nothing to keep. */
 class NoDialogStorage implements Storage {
@@ -30,7 +29,6 @@ export interface WebControllerDeps {
 
 export function createWebController({ ctx, adapter, history, logger }: WebControllerDeps): Botkit {
   const webMessages = loadWebMessages();
-  const knowledge = loadKnowledge(ctx.config.exchange);
   const controller = new Botkit({
     adapter,
     webserver: ctx.app,
@@ -50,7 +48,7 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
       } catch (err) {
         logger.error({ err, what }, 'web: could not handle a message');
         try {
-          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.engine.message('busy'), []) });
+          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
         } catch {
           // the socket is gone; nothing more to do
         }
@@ -68,16 +66,14 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
 
       const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
       let reply = turn.reply;
-      if (turn.handoff || turn.silent) {
-        // Web visitors have no agent desk behind them: instead of "a person will reply here" they get
-        // the way to support and a summary to paste there, and the bot keeps answering.
-        const summary = turn.handoff ?? (await ctx.service.handoffStatus(ref))?.summary;
-        if (summary) {
-          logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
-          const title = summary.likelyCause ? knowledge.causes[summary.likelyCause].title : null;
-          reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
-        }
-        await ctx.service.release(ref);
+      if (turn.handoff) {
+        // Web visitors have no agent desk behind them (the service runs this channel self-serve and
+        // keeps answering): instead of "a person will reply here" they get the way to support and a
+        // summary to paste there.
+        const summary = turn.handoff;
+        logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
+        const title = summary.likelyCause ? ctx.service.causeTitle(summary.likelyCause) : null;
+        reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
       const now = Date.now();

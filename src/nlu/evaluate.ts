@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { join } from 'node:path';
-import { INTENTS, type IntentName } from '../engine/types';
+import { INTENTS, type IntentName } from '../shared/types';
 import { readJsonlFile } from './jsonl-file';
 import { FIXTURES_DIR } from '../paths';
 import type { Matcher } from './matcher';

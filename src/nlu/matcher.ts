@@ -1,6 +1,6 @@
 // The intent matcher: natural's tokenizer/stemmer/Bayes classifier, a calibrated confidence,
 // an out-of-scope decision, and detection of two questions in one message.
-import type { IntentName, IntentScore } from '../engine/types';
+import type { IntentName, IntentScore } from '../shared/types';
 import { IntentClassifier, type ClassifierModel } from './classifier';
 import { SoftmaxRegression, type LogisticModel } from './logistic';
 import { analyse, featuresOf, type Analysis, type Featurized } from './features';

@@ -3,7 +3,7 @@
 // by trait, and on its out-of-scope traps, for any classifier (ours or the NLP.js baseline).
 import { join } from 'node:path';
 import { z } from 'zod';
-import { INTENTS } from '../engine/types';
+import { INTENTS } from '../shared/types';
 import { FIXTURES_DIR } from '../paths';
 import { readJsonlFile } from './jsonl-file';
 

@@ -1,5 +1,5 @@
 // Builds a Matcher from the corpus: vocabulary, spelling index, classifier and calibration.
-import type { IntentName } from '../engine/types';
+import type { IntentName, LabelledText } from '../shared/types';
 import { IntentClassifier, type TrainingDoc } from './classifier';
 import { SoftmaxRegression } from './logistic';
 import { loadLexicon, type Lexicon } from './lexicon';
@@ -9,10 +9,7 @@ import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
 import { fitCalibration } from './calibrate';
 
-export interface LabelledText {
-  text: string;
-  intent: IntentName;
-}
+export type { LabelledText } from '../shared/types';
 
 export function corpusExamples(corpus: { intent: IntentName; utterances: string[] }[]): LabelledText[] {
   return corpus.flatMap((c) => c.utterances.map((text) => ({ text, intent: c.intent })));

@@ -38,7 +38,7 @@ describe('graceful stop', () => {
     expect(health.status).toBe(503);
     expect((await health.json()).status).toBe('stopping');
     const late = await postMessage(bot.url, { type: 'message', user: 'too-late', text: 'hello' });
-    expect(late.body[0].text).toBe(bot.service.engine.message('busy'));
+    expect(late.body[0].text).toBe(bot.service.message('busy'));
     store.release();
     await stopping;
     const reply = await inFlight;
