@@ -32,6 +32,7 @@ export const configSchema = z
     MAX_MESSAGE_CHARS: int(4000, 100, 1_000_000),
     RATE_LIMIT_PER_MINUTE: int(30, 1, 10_000),
     MAX_CONVERSATIONS: int(50_000, 10, 10_000_000),
+    MAX_STORE_MB: int(512, 1, 1_000_000),
     HANDOFF_AFTER_MISUNDERSTANDINGS: int(3, 1, 20),
 
     SLACK_BOT_TOKEN: optionalString,
@@ -100,6 +101,7 @@ export interface AppConfig {
   maxMessageChars: number;
   rateLimitPerMinute: number;
   maxConversations: number;
+  maxStoreMb: number;
   handoffAfterMisunderstandings: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
@@ -142,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageChars: c.MAX_MESSAGE_CHARS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     maxConversations: c.MAX_CONVERSATIONS,
+    maxStoreMb: c.MAX_STORE_MB,
     handoffAfterMisunderstandings: c.HANDOFF_AFTER_MISUNDERSTANDINGS,
     slack:
       c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET && c.SLACK_AGENT_CHANNEL

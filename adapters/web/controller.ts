@@ -12,6 +12,9 @@ import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './pr
 import { handoffNotice, loadWebMessages } from './handoff-notice';
 import { loadKnowledge } from '../../src/knowledge/load';
 
+/** Turns the service refused: nothing of them is stored. */
+const REFUSED_STATES = new Set(['rate_limited', 'busy', 'shutting_down', 'cannot_save']);
+
 /** Conversation state lives in our SessionStore; Botkit's dialog state has nothing to keep. */
 class NoDialogStorage implements Storage {
   async read(): Promise<StoreItems> {
@@ -80,11 +83,20 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
         await ctx.service.release(ref);
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
-      const now = Date.now();
-      await history.append(user, [
-        { from: 'user', text: incoming.text, at: now },
-        { from: 'bot', text: reply, options: turn.options, at: now },
-      ]);
+      // Refused messages (rate-limited, busy, not saved) leave no trace; the rest is stored as the
+      // bot read it: cut to MAX_MESSAGE_CHARS and redacted (turn.user), never the raw frame.
+      if (!REFUSED_STATES.has(turn.state)) {
+        const now = Date.now();
+        try {
+          await history.append(user, [
+            { from: 'user', text: turn.user, at: now },
+            { from: 'bot', text: reply, options: turn.options, at: now },
+          ]);
+        } catch (err) {
+          logger.error({ error: (err as Error).message }, 'web: could not save the transcript; the user was told');
+          reply = `${ctx.service.engine.message('cannot_save')}\n\n${reply}`;
+        }
+      }
       const frame = botMessage(reply, turn.options, {
         reply_to: incoming.clientMessageId,
         intent: turn.intent,

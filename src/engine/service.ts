@@ -7,6 +7,9 @@ import type { ConversationRef, HandoffSummary, TriageResult, Turn, UserInput } f
 import type { SessionStore } from '../store/types';
 import { RateLimiter } from './rate-limiter';
 import { limitTurn } from './limit-turn';
+import { StoreWriteError } from '../store/types';
+import { looksLikeConversationState } from './state-guard';
+import { quarantine } from '../store/quarantine';
 
 export interface ServiceOptions {
   engine: Engine;
@@ -29,6 +32,10 @@ export type ClaimResult = 'claimed' | 'already_claimed' | 'not_handed_off';
 export interface ServiceEvents {
   turn: [ref: ConversationRef, turn: Turn, latencyMs: number];
   handoff: [ref: ConversationRef, summary: HandoffSummary];
+  /** A stored record had the wrong shape: it was set aside and the user starts fresh. */
+  quarantined: [key: string, reason: string];
+  /** The store could not save; the user was told and nothing was acknowledged. */
+  storeFailed: [ref: ConversationRef, err: Error];
 }
 
 export function conversationKey(ref: Pick<ConversationRef, 'channel' | 'conversationId'>): string {
@@ -63,7 +70,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
 
   /** Handles one user message; the turn is `silent` while an agent holds the conversation. */
   handle(ref: ConversationRef, input: UserInput): Promise<Turn> {
-    if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'busy'));
+    if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'shutting_down'));
     const key = conversationKey(ref);
     return this.serialise(key, () => this.handleNow(ref, key, input));
   }
@@ -72,18 +79,51 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     const started = process.hrtime.bigint();
     if (!this.limiter.allow(`${ref.channel}:${ref.userId}`)) return this.fixedTurn(ref, input, 'rate_limited');
 
-    let state = await this.store.get<ConversationState>(key);
-    if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
+    try {
+      let state = await this.loadState(key);
+      if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
 
-    const { text, truncated } = limitTurn(input.text ?? '', this.maxMessageChars);
-    const result = this.engine.step(state, { ...input, text }, this.now());
-    state = result.state;
-    const turn = result.turn;
-    if (truncated) {
-      turn.flags.truncated = true;
-      turn.reply = `${this.engine.message('too_long')}\n\n${turn.reply}`;
+      const { text, truncated } = limitTurn(input.text ?? '', this.maxMessageChars);
+      let result;
+      try {
+        result = this.engine.step(state, { ...input, text }, this.now());
+      } catch (err) {
+        // A record the engine cannot read must not fail every later message of this user.
+        if (!state) throw err;
+        await this.setAside(key, state, `engine could not read it: ${(err as Error).message}`);
+        result = this.engine.step(undefined, { ...input, text }, this.now());
+      }
+      state = result.state;
+      const turn = result.turn;
+      if (truncated) {
+        turn.flags.truncated = true;
+        turn.reply = `${this.engine.message('too_long')}\n\n${turn.reply}`;
+      }
+      await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
+      return this.finished(ref, turn, started);
+    } catch (err) {
+      if (!(err instanceof StoreWriteError)) throw err;
+      // Never acknowledge what was not saved: the user hears that nothing was kept.
+      this.emit('storeFailed', ref, err);
+      return this.fixedTurn(ref, input, 'cannot_save');
     }
-    await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
+  }
+
+  /** The stored state, or undefined when there is none or it had the wrong shape (then set aside). */
+  private async loadState(key: string): Promise<ConversationState | undefined> {
+    const state = await this.store.get<unknown>(key);
+    if (state === undefined) return undefined;
+    if (looksLikeConversationState(state)) return state;
+    await this.setAside(key, state, 'not a conversation state');
+    return undefined;
+  }
+
+  private async setAside(key: string, value: unknown, reason: string): Promise<void> {
+    await quarantine(this.store, key, value, reason);
+    this.emit('quarantined', key, reason);
+  }
+
+  private finished(ref: ConversationRef, turn: Turn, started: bigint): Turn {
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
     this.emit('turn', ref, turn, latencyMs);
     if (turn.handoff) this.emit('handoff', ref, turn.handoff);
@@ -142,7 +182,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     await this.store.flush();
   }
 
-  private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy'): Turn {
+  private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy' | 'shutting_down' | 'cannot_save'): Turn {
     const turn = this.engine.answer('');
     return {
       ...turn,
@@ -158,11 +198,15 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     const previous = this.chains.get(key) ?? Promise.resolve();
     this.inFlight++;
     const next = previous.catch(() => undefined).then(work);
-    const tail = next.finally(() => {
-      this.inFlight--;
-      if (this.chains.get(key) === tail) this.chains.delete(key);
-    });
-    this.chains.set(key, tail.catch(() => undefined));
+    // The map holds the guarded tail, so that is what must be compared: comparing the unguarded
+    // promise never matched and kept every conversation's last Promise (and its Turn) forever.
+    const guarded: Promise<unknown> = next
+      .finally(() => {
+        this.inFlight--;
+        if (this.chains.get(key) === guarded) this.chains.delete(key);
+      })
+      .catch(() => undefined);
+    this.chains.set(key, guarded);
     return next;
   }
 }

@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../ops/logger';
 import { createService } from '../engine/index';
 import { createMetrics } from '../ops/metrics';
 import { mountOpsRoutes } from './ops-routes';
-import { openDiskStore } from '../store/disk';
+import { openDefaultStore } from '../store/default';
 import { startWeb } from '../../adapters/web/index';
 
 export interface RunningBot {
@@ -37,7 +37,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   const startedAt = Date.now();
   const logger = opts.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const ownsStore = !opts.store;
-  const store = opts.store ?? (await openDiskStore(config.dataDir));
+  const store = opts.store ?? (await openDefaultStore(config.dataDir, config.maxStoreMb)).store;
   const channels: RunningChannel[] = [];
   let stopping = false;
 
@@ -49,6 +49,10 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     throw err;
   }
   const metrics = createMetrics(service, store, () => channels);
+  service.on('quarantined', (key, reason) => logger.warn({ key, reason }, 'store: set a malformed record aside; its user starts fresh'));
+  service.on('storeFailed', (ref, err) =>
+    logger.error({ channel: ref.channel, code: (err as { code?: string }).code, error: err.message }, 'store: could not save; the user was told'),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -56,7 +60,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   // A slow or stuck client must not hold a socket forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
-  mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt });
+  mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt, store: () => store.health?.() });
 
   const ctx: ChannelContext = { config, service, store, logger, app, server };
 

@@ -38,7 +38,9 @@ describe('graceful stop', () => {
     expect(health.status).toBe(503);
     expect((await health.json()).status).toBe('stopping');
     const late = await postMessage(bot.url, { type: 'message', user: 'too-late', text: 'hello' });
-    expect(late.body[0].text).toBe(bot.service.engine.message('busy'));
+    // Not "busy": every conversation, old or new, is asked to send again in a minute.
+    expect(late.body[0].text).toBe(bot.service.engine.message('shutting_down'));
+    expect(late.body[0].text).not.toMatch(/new conversations/);
     store.release();
     await stopping;
     const reply = await inFlight;
