@@ -5,6 +5,7 @@ import type { SessionStore } from '../../src/store/types';
 import type { AnswerOption } from '../../src/engine/types';
 import { redactSecrets } from '../../src/engine/safety/redact';
 import { quarantine } from '../../src/store/quarantine';
+import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from '../../src/engine/safety/seed';
 
 export interface HistoryEntry {
   from: 'user' | 'bot';
@@ -54,6 +55,11 @@ export class WebHistory {
       // The user's words are scrubbed of secrets (again: cheap, and safe if a caller forgot).
       for (const e of entries) {
         const text = (e.from === 'user' ? redactSecrets(e.text).text : e.text).slice(0, MAX_ENTRY_CHARS);
+        if (e.from === 'user' && text.trimStart().startsWith(SEED_PLACEHOLDER)) {
+          // A seed phrase completed by this message began at the end of the previous one.
+          const previous = [...history].reverse().find((h) => h.from === 'user');
+          if (previous) previous.text = scrubTrailingSeedWords(previous.text);
+        }
         history.push({ ...e, text });
       }
       await this.store.set(historyKey(userId), bounded(history), this.ttlMs);

@@ -10,6 +10,11 @@ import { limitTurn } from './limit-turn';
 import { StoreWriteError } from '../store/types';
 import { looksLikeConversationState } from './state-guard';
 import { quarantine } from '../store/quarantine';
+import { redactSecrets, type SafetyContext } from './safety/redact';
+import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from './safety/seed';
+
+/** The stored state plus what redaction carries from one message to the next (no secrets). */
+type StoredState = ConversationState & { safety?: SafetyContext };
 
 export interface ServiceOptions {
   engine: Engine;
@@ -83,7 +88,10 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       let state = await this.loadState(key);
       if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
 
-      const { text, truncated } = limitTurn(input.text ?? '', this.maxMessageChars);
+      // Redact the whole message before cutting it: a secret straddling the cut would escape.
+      const carried = (state as StoredState | undefined)?.safety;
+      const redaction = redactSecrets(typeof input.text === 'string' ? input.text : '', carried);
+      const { text, truncated } = limitTurn(redaction.text, this.maxMessageChars);
       let result;
       try {
         result = this.engine.step(state, { ...input, text }, this.now());
@@ -94,6 +102,12 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
         result = this.engine.step(undefined, { ...input, text }, this.now());
       }
       state = result.state;
+      (state as StoredState).safety = redaction.context;
+      // This message completed a seed phrase begun in the previous one: scrub that one's end too.
+      const words = state.recentUserWords;
+      if (carried?.trailingSeedWords && redaction.text.trimStart().startsWith(SEED_PLACEHOLDER) && words.length >= 2) {
+        words[words.length - 2] = scrubTrailingSeedWords(words[words.length - 2]!);
+      }
       const turn = result.turn;
       if (truncated) {
         turn.flags.truncated = true;
@@ -167,11 +181,11 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   answerOnce(text: string): Turn {
-    return this.engine.answer(limitTurn(text, this.maxMessageChars).text);
+    return this.engine.answer(limitTurn(redactSecrets(text).text, this.maxMessageChars).text);
   }
 
   triage(text: string): TriageResult {
-    return this.engine.triage(limitTurn(text, Math.max(this.maxMessageChars, 20_000)).text);
+    return this.engine.triage(limitTurn(redactSecrets(text).text, Math.max(this.maxMessageChars, 20_000)).text);
   }
 
   /** Stops taking new messages and waits (bounded) for those in flight. */
