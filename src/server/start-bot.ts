@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../ops/logger';
 import { createService } from '../engine/index';
 import { createMetrics } from '../ops/metrics';
 import { mountOpsRoutes } from './ops-routes';
+import { allowedHostnames, hostCheck } from './host-check';
 import { openDefaultStore } from '../store/default';
 import { startWeb } from '../../adapters/web/index';
 
@@ -60,6 +61,8 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   // A slow or stuck client must not hold a socket forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
+  // Before any route: a Host this bot does not serve (DNS rebinding) gets 421; every response says nosniff.
+  app.use(hostCheck(allowedHostnames(config.web.publicUrl, config.web.allowedHosts)));
   mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt, store: () => store.health?.() });
 
   const ctx: ChannelContext = { config, service, store, logger, app, server };
@@ -148,12 +151,20 @@ function notFound(_req: Request, res: Response): void {
   res.status(404).json({ error: 'not found' });
 }
 
+/** What a client error says: a fixed sentence per kind, never the refused body or a parser's message quoting it. */
+const CLIENT_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'the body is not valid JSON',
+  'entity.too.large': 'the body is too large',
+  'encoding.unsupported': 'the body encoding is not supported',
+  'charset.unsupported': 'the body charset is not supported',
+  'request.aborted': 'the request was aborted',
+};
+
 function errorHandler(logger: Logger) {
   return (err: { status?: number; statusCode?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error({ err }, 'http: request failed');
     if (res.headersSent) return;
-    // Body-parser errors (too large, bad JSON) are the client's fault: say so briefly.
-    res.status(status).json({ error: status >= 500 ? 'internal error' : (err.message ?? 'bad request') });
+    res.status(status).json({ error: status >= 500 ? 'internal error' : (CLIENT_ERRORS[err.type ?? ''] ?? 'bad request') });
   };
 }

@@ -31,6 +31,7 @@ export function processEnv(dataDir: string, extra: Record<string, string> = {}):
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     DOTENV_CONFIG_QUIET: 'true',
+    NEW_CONVERSATIONS_PER_MINUTE: '100000',
     ...extra,
   };
 }

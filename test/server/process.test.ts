@@ -26,23 +26,29 @@ describe('the region-lock-bot start process', () => {
     const user = 'restart-user';
 
     const first = await startProcess(dataDir);
-    const opening = await postMessage(first.url, { type: 'message', user, text: 'my region is not supported' });
-    expect(opening.body[0].state).toBe('ask_scope');
-    const scope = opening.body[0].options.find((o: { id: string }) => o.id === 'scope:all');
-    const second = await postMessage(first.url, { type: 'message', user, text: scope.label, option_id: scope.id });
-    expect(second.body[0].state).toBe('ask_kyc_region');
+    const tab = await ChatSocket.open(first.url);
+    const opening = await tab.say(user, 'my region is not supported');
+    expect(opening.state).toBe('ask_scope');
+    const scope = opening.options!.find((o) => o.id === 'scope:all')!;
+    const second = await tab.say(user, scope.label, scope.id);
+    expect(second.state).toBe('ask_kyc_region');
+    const issued = tab.idOf(user)!;
+    await tab.close();
 
     first.child.kill('SIGKILL');
     expect((await withDeadline(first.exited, 10_000, 'the killed process to exit')).signal).toBe('SIGKILL');
 
+    // The page comes back with the id it was issued: it is still valid after the restart.
     const restarted = await startProcess(dataDir);
-    const diagnosis = await postMessage(restarted.url, { type: 'message', user, text: 'Yes, my KYC residence is mainland China' });
-    expect(diagnosis.body[0].cause).toBe('kyc_region');
+    const reload = await ChatSocket.open(restarted.url);
+    reload.adopt(user, issued);
+    const diagnosis = await reload.say(user, 'Yes, my KYC residence is mainland China');
+    expect(diagnosis.cause).toBe('kyc_region');
 
     // The browser's transcript survived too.
-    const socket = await ChatSocket.open(restarted.url);
-    const history = await socket.hello(user);
-    await socket.close();
+    const history = await reload.hello(user);
+    await reload.close();
+    expect(history.user).toBe(issued);
     expect(history.messages!.map((m) => m.from)).toEqual(['user', 'bot', 'user', 'bot', 'user', 'bot']);
     expect(history.messages![2].text).toBe(scope.label);
 
@@ -65,7 +71,7 @@ describe('the region-lock-bot start process', () => {
     expect(bot.output()).toContain('region-lock-bot stopped');
     // Opening the database again proves the lock went with the process.
     const db = new Database(join(dataDir, 'sessions.db'));
-    expect(db.prepare('SELECT key FROM kv').pluck().all()).toContain('conv:web:term-user');
+    expect(db.prepare('SELECT key FROM kv').pluck().all()).toContain('conv:web:api:term-user');
     db.close();
   });
 

@@ -46,7 +46,7 @@ describe('graceful stop', () => {
     const reply = await inFlight;
     expect(reply.status).toBe(200);
     expect(reply.body[0].intent).toBe('report_lock');
-    expect(await store.get('conv:web:late')).toBeDefined();
+    expect(await store.get('conv:web:api:late')).toBeDefined();
     expect(store.flushed).toBeGreaterThan(0);
     await expect(fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(3000) })).rejects.toThrow();
   });

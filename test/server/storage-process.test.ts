@@ -79,7 +79,7 @@ describe('the store of the real process', () => {
     expect((await withDeadline(bot.exited, 15_000, 'a clean exit')).code).toBe(0);
     expect(dbBytes(dir)).toBeLessThan(1024 * 1024);
     const db = new Database(join(dir, 'sessions.db'));
-    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:flood'`).pluck().get() as string);
+    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:flood'`).pluck().get() as string);
     db.close();
     // Only the cut text is stored (MAX_MESSAGE_CHARS), never the 62 KB frame.
     expect(Math.max(...transcript.filter((e: { from: string }) => e.from === 'user').map((e: { text: string }) => e.text.length))).toBeLessThanOrEqual(1000);
@@ -95,7 +95,7 @@ describe('the store of the real process', () => {
     bot.child.kill('SIGKILL');
     await bot.exited;
     const db = new Database(join(dir, 'sessions.db'));
-    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:limited'`).pluck().get() as string);
+    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:limited'`).pluck().get() as string);
     db.close();
     expect(transcript).toHaveLength(4); // the two answered messages and their replies
   });
@@ -108,7 +108,7 @@ describe('the store of the real process', () => {
     first.child.kill('SIGTERM');
     await first.exited;
     // Valid JSON, wrong shape.
-    db.prepare(`UPDATE kv SET value = '{"version":1,"slots":"nope","recentUserWords":42}' WHERE key = 'conv:web:broken'`).run();
+    db.prepare(`UPDATE kv SET value = '{"version":1,"slots":"nope","recentUserWords":42}' WHERE key = 'conv:web:api:broken'`).run();
     db.close();
     const bot = await startBotProcess(dir);
     const r = await postMessage(bot.url, { type: 'message', user: 'broken', text: 'my region is not supported' });
