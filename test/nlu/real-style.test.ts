@@ -1,0 +1,38 @@
+// The matcher on messages written in the style of real public posts (fixtures/nlu/real-style.jsonl),
+// which were written by someone who never saw the training data, from posts the training writers did not study.
+import { describe, expect, it } from 'vitest';
+import { loadMatcher } from '../../src/nlu/load';
+import { loadHeldout, predict, report } from '../../src/nlu/evaluate';
+import { loadRealStyle, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
+
+const matcher = loadMatcher();
+const examples = loadRealStyle();
+const result = scoreRealStyle(examples, examples.map((e) => matcher.classify(e.text).intent));
+
+describe('real-style held-out set', () => {
+  it('has at least 400 lines in roughly the proportions of real traffic', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(400);
+    const share = (n: number) => n / examples.length;
+    expect(share(result.byTrait.other_exchange.examples)).toBeGreaterThan(0.2);
+    expect(share(result.byTrait.api_error.examples)).toBeGreaterThan(0.15);
+    expect(share(result.byTrait.long.examples)).toBeGreaterThan(0.2);
+    expect(result.byTrait.complaint.examples).toBeGreaterThan(20);
+    expect(share(result.traps.examples)).toBeGreaterThan(0.1);
+  });
+
+  it('is read right at least 90% of the time', () => {
+    expect(result.accuracy, JSON.stringify(result.confusedPairs)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(TRAITS)('reaches 0.85 on messages with the trait %s', (trait) => {
+    expect(result.byTrait[trait].accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('rejects at least 90% of the out-of-scope traps', () => {
+    expect(result.traps.rejected).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps the older held-out set at 0.95 or better', () => {
+    expect(report(predict(matcher, loadHeldout())).accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
