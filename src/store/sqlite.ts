@@ -91,7 +91,8 @@ export class SqliteStore implements SessionStore {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('journal_size_limit = 16777216');
       this.db.exec(`
-        CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER, size INTEGER NOT NULL) WITHOUT ROWID;
+        -- A rowid table: values of a kilobyte or more would spill into overflow pages in a WITHOUT ROWID one.
+        CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER, size INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
         CREATE TABLE IF NOT EXISTS counts (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

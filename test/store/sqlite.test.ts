@@ -91,7 +91,7 @@ describe('SqliteStore', () => {
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...sql.split('?').slice(1).map(() => 1)) as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?')).toMatch(/USING (COVERING )?INDEX kv_expiry/);
-    expect(plan('SELECT value, expires_at FROM kv WHERE key = ?')).toMatch(/USING PRIMARY KEY/);
+    expect(plan('SELECT value, expires_at FROM kv WHERE key = ?')).toMatch(/USING (?:PRIMARY KEY|(?:COVERING )?INDEX sqlite_autoindex_kv_1)/);
     expect(plan('SELECT n FROM counts WHERE prefix = ?')).toMatch(/USING PRIMARY KEY/);
     void s.close();
   });
