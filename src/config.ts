@@ -1,18 +1,69 @@
 // Every setting of the bot, in one zod schema. Values come from the environment;
 // a wrong value stops start-up with a message naming the variable.
+import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const optionalUrl = z.preprocess(emptyToUndefined, z.string().url('must be a URL such as https://example.com').optional());
+/** http(s) only: a javascript: or file: URL in a link the bot sends would be a hole. */
+const httpUrl = (message = 'must be an http(s) URL such as https://example.com') =>
+  z.string().refine((v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, message);
+const optionalUrl = z.preprocess(emptyToUndefined, httpUrl().optional());
+/** Decimal digits only: Number('0x50') is 80, which would bind a port nobody asked for. */
+const decimal = (message: string) => z.preprocess((v) => (typeof v === 'string' && !/^\s*\d+\s*$/.test(v) ? NaN : v), z.coerce.number({ message }).int(message));
 const int = (def: number, min: number, max: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(min).max(max).default(def));
+  z.preprocess(emptyToUndefined, decimal('must be a whole number').pipe(z.number().min(min).max(max)).default(def));
+const HOSTNAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const isHost = (v: string) => isIP(v) !== 0 || HOSTNAME.test(v);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export const isLoopbackHost = (host: string) => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+const bool = (def: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).default(def ? 'true' : 'false')).transform((v) => ['true', '1', 'yes'].includes(v));
+/** CSP frame-ancestors sources: 'none', 'self', or http(s) origins. */
+const FRAME_SOURCE = /^(?:'none'|'self'|https?:\/\/(?:\*\.)?[A-Za-z0-9.-]+(?::\d+)?)$/;
 
 export const configSchema = z
   .object({
     PORT: int(3000, 0, 65535),
-    HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
-    DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('./data')),
+    HOST: z.preprocess(emptyToUndefined, z.string().refine(isHost, 'must be an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::').default('127.0.0.1')),
+    DATA_DIR: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(1)
+        .refine((v) => {
+          try {
+            return statSync(v).isDirectory();
+          } catch {
+            return true; // created at start-up
+          }
+        }, 'must be a directory, not a file')
+        .default('./data'),
+    ),
+    PUBLIC_URL: optionalUrl,
+    ALLOWED_HOSTS: z.preprocess(
+      (v) => (typeof v === 'string' ? v : ''),
+      z
+        .string()
+        .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+        .refine((hs) => hs.every(isHost), 'must be a comma-separated list of host names'),
+    ),
+    TRUST_PROXY: bool(false),
+    WEB_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    FRAME_ANCESTORS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => v.split(/\s+/).every((s) => FRAME_SOURCE.test(s)), "must be 'none', 'self' or space-separated http(s) origins")
+        .default("'none'"),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,18 +71,17 @@ export const configSchema = z
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['auto', 'json', 'pretty']).default('auto')),
 
     EXCHANGE_NAME: z.preprocess(emptyToUndefined, z.string().min(1).max(60).default('Binance')),
-    EXCHANGE_WEBSITE_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com')),
-    EXCHANGE_APP_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com/en/download')),
-    EXCHANGE_ANNOUNCEMENTS_URL: z.preprocess(
-      emptyToUndefined,
-      z.string().url().default('https://www.binance.com/en/support/announcement'),
-    ),
-    EXCHANGE_SUPPORT_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://www.binance.com/en/support')),
+    EXCHANGE_WEBSITE_URL: z.preprocess(emptyToUndefined, httpUrl().default('https://www.binance.com')),
+    EXCHANGE_APP_URL: z.preprocess(emptyToUndefined, httpUrl().default('https://www.binance.com/en/download')),
+    EXCHANGE_ANNOUNCEMENTS_URL: z.preprocess(emptyToUndefined, httpUrl().default('https://www.binance.com/en/support/announcement')),
+    EXCHANGE_SUPPORT_URL: z.preprocess(emptyToUndefined, httpUrl().default('https://www.binance.com/en/support')),
 
     SESSION_IDLE_MINUTES: int(30, 1, 60 * 24 * 30),
     MAX_MESSAGE_CHARS: int(4000, 100, 1_000_000),
     RATE_LIMIT_PER_MINUTE: int(30, 1, 10_000),
     MAX_CONVERSATIONS: int(50_000, 10, 10_000_000),
+    MAX_STORE_MB: int(512, 1, 1_000_000),
+    NEW_CONVERSATIONS_PER_MINUTE: int(20, 1, 100_000),
     HANDOFF_AFTER_MISUNDERSTANDINGS: int(3, 1, 20),
 
     SLACK_BOT_TOKEN: optionalString,
@@ -49,6 +99,10 @@ export const configSchema = z
     DISCORD_API_URL: optionalUrl,
   })
   .superRefine((c, ctx) => {
+    // A bot reachable from other machines must not let anyone drive /api/messages for any user id.
+    if (!isLoopbackHost(c.HOST) && !c.WEB_API_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['WEB_API_TOKEN'], message: `is required when HOST is not loopback (HOST=${c.HOST}); /api/messages then needs "Authorization: Bearer <token>"` });
+    }
     const slackKeys = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_AGENT_CHANNEL'] as const;
     const anySlack = slackKeys.some((k) => c[k]) || !!c.SLACK_APP_TOKEN;
     if (anySlack) {
@@ -89,10 +143,20 @@ export interface ExchangeConfig {
   supportUrl: string;
 }
 
+export interface WebSecurityConfig {
+  publicUrl?: string;
+  allowedHosts: string[];
+  trustProxy: boolean;
+  apiToken?: string;
+  frameAncestors: string;
+  newConversationsPerMinute: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  web: WebSecurityConfig;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: RawConfig['LOG_FORMAT'];
   exchange: ExchangeConfig;
@@ -100,6 +164,7 @@ export interface AppConfig {
   maxMessageChars: number;
   rateLimitPerMinute: number;
   maxConversations: number;
+  maxStoreMb: number;
   handoffAfterMisunderstandings: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
@@ -129,6 +194,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    web: {
+      publicUrl: c.PUBLIC_URL,
+      allowedHosts: c.ALLOWED_HOSTS,
+      trustProxy: c.TRUST_PROXY,
+      apiToken: c.WEB_API_TOKEN,
+      frameAncestors: c.FRAME_ANCESTORS,
+      newConversationsPerMinute: c.NEW_CONVERSATIONS_PER_MINUTE,
+    },
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     exchange: {
@@ -142,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageChars: c.MAX_MESSAGE_CHARS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     maxConversations: c.MAX_CONVERSATIONS,
+    maxStoreMb: c.MAX_STORE_MB,
     handoffAfterMisunderstandings: c.HANDOFF_AFTER_MISUNDERSTANDINGS,
     slack:
       c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET && c.SLACK_AGENT_CHANNEL

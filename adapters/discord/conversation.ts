@@ -2,6 +2,7 @@
 //   DM:                       conversationId = `@me:${dmChannelId}`
 //   thread (after a mention): conversationId = `${guildId}:${threadId}`
 //   channel, no thread right: conversationId = `${guildId}:${channelId}:${userId}` (replies in the channel)
+import { neutraliseUserText } from '../../src/engine/safety/markup';
 import { MessageFlags, type Client, type Message, type MessageCreateOptions, type SendableChannels } from 'discord.js';
 import type { ConversationRef, Turn, UserInput } from '../../src/engine/types';
 import type { DiscordDeps } from './deps';
@@ -153,7 +154,7 @@ async function relayToAgents(deps: DiscordDeps, msg: IncomingMessage, redactedTe
     const status = await deps.service.handoffStatus(discordRef(msg.conversationId, msg.userId));
     if (status?.agent === msg.userId) return;
     const thread = await fetchSendable(deps.client, card.threadId);
-    await sendText(thread, `<@${msg.userId}>: ${redactedText}`);
+    await sendText(thread, `<@${msg.userId}>: ${neutraliseUserText(redactedText)}`);
   } catch (err) {
     deps.logger.warn({ error: describeError(err), conversationId: msg.conversationId }, 'discord: could not copy a customer message to the agents');
   }

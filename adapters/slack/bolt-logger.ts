@@ -2,6 +2,7 @@
 // structured (pino) log with secrets scrubbed, instead of on the console.
 import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
 import type { Logger } from '../../src/ops/logger';
+import { scrubDeep, scrubLogText } from '../../src/engine/safety/scrub';
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -15,9 +16,10 @@ const PINO_TO_BOLT: Record<string, LogLevel> = {
 
 const RATE_LIMITED = /rate limit/i;
 
+/** One line from the client's arguments, secrets scrubbed before it is cut (a cut could split one). */
 function text(parts: unknown[]): string {
   return parts
-    .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p)))
+    .map((p) => (typeof p === 'string' ? scrubLogText(p) : p instanceof Error ? scrubLogText(p.message) : JSON.stringify(scrubDeep(p))))
     .join(' ')
     .slice(0, 2000);
 }

@@ -1,6 +1,7 @@
 // Where a Slack conversation lives and how a turn of it is posted back.
 //   DM:               conversationId = `${team}:${channel}`               (replies in the DM)
 //   channel mention:  conversationId = `${team}:${channel}:${thread_ts}`  (replies in that thread)
+import { neutraliseUserText } from '../../src/engine/safety/markup';
 import type { WebClient } from '@slack/web-api';
 import type { ConversationRef, Turn, UserInput } from '../../src/engine/types';
 import type { SlackDeps } from './deps';
@@ -135,7 +136,7 @@ async function relayToAgents(deps: SlackDeps, client: WebClient, msg: IncomingMe
     await client.chat.postMessage({
       channel: card.channel,
       thread_ts: card.ts,
-      text: `<@${msg.userId}>: ${escapeSlack(redactedText)}`.slice(0, 39_000),
+      text: `<@${msg.userId}>: ${escapeSlack(neutraliseUserText(redactedText))}`.slice(0, 39_000),
       unfurl_links: false,
       unfurl_media: false,
     });

@@ -188,7 +188,10 @@ export class SharedHttpReceiver implements Receiver {
       checkSlackBody(body);
     } catch (err) {
       if (err instanceof RejectedRequest) {
-        log.warn({ status: err.status, reason: err.message, ip: req.ip }, 'slack request rejected');
+        // The socket's address: req.ip needs express's app settings, which a mounted router may lack.
+        log.warn({ status: err.status, reason: err.message, ip: req.socket?.remoteAddress }, 'slack request rejected');
+        // A body cut short (413) leaves the rest unread: close the connection rather than reuse it.
+        if (err.status === 413) res.set('connection', 'close');
         res.status(err.status).end();
         return;
       }

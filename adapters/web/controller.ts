@@ -10,6 +10,12 @@ import type { WebHistory } from './history';
 import { WEBHOOK_PATH } from './paths';
 import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
 import { handoffNotice, loadWebMessages } from './handoff-notice';
+import type { VisitorIds } from './identity';
+import type { NewConversationLimit } from './new-conversations';
+import { CLIENT_FIELD } from './socket-adapter';
+
+/** Turns the service refused: nothing of them is stored. */
+const REFUSED_STATES = new Set(['rate_limited', 'busy', 'shutting_down', 'cannot_save']);
 
 /** Conversation state lives in our SessionStore; Botkit's dialog state has nothing to keep. */
 class NoDialogStorage implements Storage {
@@ -25,9 +31,11 @@ export interface WebControllerDeps {
   adapter: WebSocketChannelAdapter;
   history: WebHistory;
   logger: Logger;
+  ids: VisitorIds;
+  newConversations: NewConversationLimit;
 }
 
-export function createWebController({ ctx, adapter, history, logger }: WebControllerDeps): Botkit {
+export function createWebController({ ctx, adapter, history, logger, ids, newConversations }: WebControllerDeps): Botkit {
   const webMessages = loadWebMessages();
   const controller = new Botkit({
     adapter,
@@ -58,8 +66,14 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
   controller.on(
     'message',
     safely('message', async (bot, message) => {
-      const user = message.user;
-      if (!isValidUserId(user)) return;
+      if (!isValidUserId(message.user)) return;
+      if (viaSocket(message) && !ids.verify(message.user)) {
+        // Not an id this server issued: never look it up. The page is given a fresh id instead.
+        await sendHistory(bot, message);
+        return;
+      }
+      // Backends name their visitors themselves; they get a namespace of their own, apart from page ids.
+      const user = viaSocket(message) ? message.user : `api:${message.user}`;
       const incoming = readIncoming(message as unknown as Record<string, unknown>);
       const ref: ConversationRef = { channel: 'web', conversationId: user, userId: user };
       if (viaSocket(message)) await bot.reply(message, { type: 'typing', channelData: { type: 'typing' } });
@@ -76,11 +90,20 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
         reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
-      const now = Date.now();
-      await history.append(user, [
-        { from: 'user', text: incoming.text, at: now },
-        { from: 'bot', text: reply, options: turn.options, at: now },
-      ]);
+      // Refused messages (rate-limited, busy, not saved) leave no trace; the rest is stored as the
+      // bot read it: cut to MAX_MESSAGE_CHARS and redacted (turn.user), never the raw frame.
+      if (!REFUSED_STATES.has(turn.state)) {
+        const now = Date.now();
+        try {
+          await history.append(user, [
+            { from: 'user', text: turn.user, at: now },
+            { from: 'bot', text: reply, options: turn.options, at: now },
+          ]);
+        } catch (err) {
+          logger.error({ error: (err as Error).message }, 'web: could not save the transcript; the user was told');
+          reply = `${ctx.service.message('cannot_save')}\n\n${reply}`;
+        }
+      }
       const frame = botMessage(reply, turn.options, {
         reply_to: incoming.clientMessageId,
         intent: turn.intent,
@@ -91,20 +114,33 @@ export function createWebController({ ctx, adapter, history, logger }: WebContro
     }),
   );
 
-  // The page says hello on every (re)connect; it gets the transcript so a reload loses nothing.
-  const sendHistory = safely('hello', async (bot, message) => {
-    if (!isValidUserId(message.user)) return;
+  // The page says hello on every (re)connect with the id it keeps. An issued id gets its transcript
+  // back, so a reload loses nothing; any other id gets a new, empty conversation under a new id,
+  // sent in the frame's `user` field for the page to keep (unless this client started too many).
+  async function sendHistory(bot: BotWorker, message: BotkitMessage): Promise<void> {
+    const known = ids.verify(message.user);
+    const client = String((message as unknown as Record<string, unknown>)[CLIENT_FIELD] ?? 'unknown');
+    if (!known && !newConversations.allow(client)) {
+      logger.warn({ client }, 'web: refused a new conversation: too many from this client this minute');
+      await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
+      return;
+    }
+    const user = known ? message.user : ids.issue();
     const frame: HistoryFrame = {
       type: 'history',
-      messages: await history.read(message.user),
+      user,
+      messages: known ? await history.read(user) : [],
       limits: { maxMessageChars: ctx.config.maxMessageChars },
       exchange: ctx.config.exchange.name,
     };
     await bot.reply(message, { type: 'event', channelData: frame });
+  }
+  const onHello = safely('hello', async (bot, message) => {
+    if (isValidUserId(message.user) || message.user === undefined) await sendHistory(bot, message);
   });
-  controller.on('hello', sendHistory);
-  controller.on('welcome_back', sendHistory);
-  controller.on('reconnect', sendHistory);
+  controller.on('hello', onHello);
+  controller.on('welcome_back', onHello);
+  controller.on('reconnect', onHello);
 
   return controller;
 }

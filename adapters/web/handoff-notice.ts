@@ -8,6 +8,7 @@ import type { ExchangeConfig } from '../../src/config';
 import type { HandoffSummary } from '../../src/engine/types';
 import { format } from '../../src/knowledge/load';
 import { PACKAGE_ROOT } from '../../src/paths';
+import { neutraliseUserText } from '../../src/engine/safety/markup';
 
 const messagesSchema = z.object({
   handoff_unavailable: z.string().min(1),
@@ -48,7 +49,7 @@ export function handoffNotice(messages: WebMessages, exchange: ExchangeConfig, s
   return lines.join('\n');
 }
 
-/** Removes the Markdown markers the chat renders, so quoted text shows as typed. */
+/** Quoted text shows as typed, never as markup or a link (nested links included). */
 function plain(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\*\*/g, '').replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)');
+  return neutraliseUserText(text.replace(/\s+/g, ' '));
 }

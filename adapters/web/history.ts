@@ -1,8 +1,11 @@
 // The transcript shown when a browser reloads the chat page. Kept in the session store next to
-// the conversation state, the user's words redacted, trimmed, and expiring with the conversation.
+// the conversation state, the user's words redacted and cut as the bot read them, bounded by
+// entries and bytes, and expiring with the conversation.
 import type { SessionStore } from '../../src/store/types';
 import type { AnswerOption } from '../../src/engine/types';
 import { redactSecrets } from '../../src/engine/safety/redact';
+import { quarantine } from '../../src/store/quarantine';
+import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from '../../src/engine/safety/seed';
 
 export interface HistoryEntry {
   from: 'user' | 'bot';
@@ -14,8 +17,15 @@ export interface HistoryEntry {
 
 /** Enough to scroll back through any diagnosis; older lines are dropped. */
 export const MAX_HISTORY_ENTRIES = 100;
+/** One transcript never takes more than this in the store (JSON bytes); older lines are dropped. */
+export const MAX_HISTORY_BYTES = 64 * 1024;
+/** A single entry is cut to this, so that one message cannot push out the whole transcript. */
+export const MAX_ENTRY_CHARS = 8 * 1024;
 
 export const historyKey = (userId: string) => `web:history:${userId}`;
+
+const isEntry = (e: unknown): e is HistoryEntry =>
+  !!e && typeof e === 'object' && ((e as HistoryEntry).from === 'user' || (e as HistoryEntry).from === 'bot') && typeof (e as HistoryEntry).text === 'string';
 
 export class WebHistory {
   /** Appends for one user never interleave (two tabs may write at once). */
@@ -24,25 +34,53 @@ export class WebHistory {
   constructor(
     private readonly store: SessionStore,
     private readonly ttlMs: number,
+    private readonly onQuarantine: (key: string) => void = () => undefined,
   ) {}
 
   async read(userId: string): Promise<HistoryEntry[]> {
-    return (await this.store.get<HistoryEntry[]>(historyKey(userId))) ?? [];
+    const key = historyKey(userId);
+    const stored = await this.store.get<unknown>(key);
+    if (stored === undefined) return [];
+    if (Array.isArray(stored) && stored.every(isEntry)) return stored;
+    // Valid JSON, wrong shape: set it aside and start the transcript fresh.
+    await quarantine(this.store, key, stored, 'not a web transcript');
+    this.onQuarantine(key);
+    return [];
   }
 
   append(userId: string, entries: HistoryEntry[]): Promise<void> {
     const previous = this.chains.get(userId) ?? Promise.resolve();
     const next = previous.then(async () => {
       const history = (await this.read(userId)).map(({ options: _options, ...rest }) => rest as HistoryEntry);
-      // The user's words are scrubbed of secrets; the bot's own text is stored as written.
-      for (const e of entries) history.push(e.from === 'user' ? { ...e, text: redactSecrets(e.text).text } : e);
-      await this.store.set(historyKey(userId), history.slice(-MAX_HISTORY_ENTRIES), this.ttlMs);
+      // The user's words are scrubbed of secrets (again: cheap, and safe if a caller forgot).
+      for (const e of entries) {
+        const text = (e.from === 'user' ? redactSecrets(e.text).text : e.text).slice(0, MAX_ENTRY_CHARS);
+        if (e.from === 'user' && text.trimStart().startsWith(SEED_PLACEHOLDER)) {
+          // A seed phrase completed by this message began at the end of the previous one.
+          const previous = [...history].reverse().find((h) => h.from === 'user');
+          if (previous) previous.text = scrubTrailingSeedWords(previous.text);
+        }
+        history.push({ ...e, text });
+      }
+      await this.store.set(historyKey(userId), bounded(history), this.ttlMs);
     });
-    const tail = next.catch(() => undefined);
-    this.chains.set(userId, tail);
-    void tail.then(() => {
-      if (this.chains.get(userId) === tail) this.chains.delete(userId);
-    });
+    const guarded: Promise<unknown> = next
+      .catch(() => undefined)
+      .then(() => {
+        if (this.chains.get(userId) === guarded) this.chains.delete(userId);
+      });
+    this.chains.set(userId, guarded);
     return next;
   }
+}
+
+/** The newest entries that fit MAX_HISTORY_ENTRIES and MAX_HISTORY_BYTES. */
+export function bounded(history: HistoryEntry[]): HistoryEntry[] {
+  let out = history.slice(-MAX_HISTORY_ENTRIES);
+  let bytes = Buffer.byteLength(JSON.stringify(out));
+  while (out.length > 1 && bytes > MAX_HISTORY_BYTES) {
+    bytes -= Buffer.byteLength(JSON.stringify(out[0])) + 1;
+    out = out.slice(1);
+  }
+  return out;
 }

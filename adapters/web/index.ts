@@ -10,6 +10,13 @@ import { WebHistory } from './history';
 import { createWebController } from './controller';
 import { checkWebhookBody } from './protocol';
 import { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
+import { loadVisitorIds } from './identity';
+import { NewConversationLimit } from './new-conversations';
+import { bearerOk } from './api-token';
+import { clientAddress } from '../../src/server/client-address';
+import { allowedHostnames, hostAllowed } from '../../src/server/host-check';
+import { conversationKey } from '../../src/engine/service';
+import { CLIENT_FIELD } from './socket-adapter';
 
 export { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
 
@@ -23,20 +30,45 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
     logger.debug({ err: err?.message }, `web: ${problem}`),
   );
   const history = new WebHistory(ctx.store, ctx.config.sessionIdleMs);
+  const ids = await loadVisitorIds(ctx.store);
+  const web = ctx.config.web;
+  const newConversations = new NewConversationLimit(web.newConversationsPerMinute);
+  const hosts = allowedHostnames(web.publicUrl, web.allowedHosts);
 
   // Botkit registers POST /api/messages on our app when it is constructed: body parsing and
   // validation must come first. Bad bodies get a 400 here and never reach Botkit.
-  ctx.app.post(WEBHOOK_PATH, express.json({ limit: transportLimitBytes }), (req, res, next) => {
+  // Backends only: with WEB_API_TOKEN set (required off loopback) a Bearer token is checked first.
+  const requireToken = (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (web.apiToken && !bearerOk(req.headers.authorization, web.apiToken)) {
+      res.status(401).set('www-authenticate', 'Bearer').json({ error: 'a valid "Authorization: Bearer <WEB_API_TOKEN>" header is required' });
+      return;
+    }
+    next();
+  };
+  ctx.app.post(WEBHOOK_PATH, requireToken, express.json({ limit: transportLimitBytes }), async (req, res, next) => {
     const problem = checkWebhookBody(req.body);
     if (problem) {
       res.status(400).json({ error: problem });
       return;
     }
+    try {
+      const client = clientAddress(req, web.trustProxy);
+      const isNew = (await ctx.store.get(conversationKey({ channel: 'web', conversationId: `api:${req.body.user}` }))) === undefined;
+      if (isNew && !newConversations.allow(client)) {
+        res.status(429).set('retry-after', '60').json({ error: 'too many new conversations from this address; try again in a minute' });
+        return;
+      }
+      req.body[CLIENT_FIELD] = client;
+    } catch (err) {
+      next(err);
+      return;
+    }
     next();
   });
-  const controller = createWebController({ ctx, adapter, history, logger });
+  const controller = createWebController({ ctx, adapter, history, logger, ids, newConversations });
 
-  ctx.app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m', setHeaders: setPageSecurityHeaders }));
+  const setPageHeaders = pageSecurityHeaders(web.frameAncestors);
+  ctx.app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m', setHeaders: setPageHeaders }));
 
   let stopped = false;
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -46,12 +78,13 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
       if (ctx.server.listenerCount('upgrade') === 1) socket.destroy();
       return;
     }
-    if (stopped || !sameOrigin(req)) {
+    if (stopped || !sameOrigin(req) || !hostAllowed(req, hosts)) {
       socket.write(`HTTP/1.1 ${stopped ? '503 Service Unavailable' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
       return;
     }
-    adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.accept(ws, req));
+    const client = clientAddress(req, web.trustProxy);
+    adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.accept(ws, req, client));
   };
   ctx.server.on('upgrade', onUpgrade);
   logger.info({ socket: WEB_SOCKET_PATH, webhook: WEBHOOK_PATH }, 'web: ready');
@@ -80,10 +113,20 @@ const PAGE_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-function setPageSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('content-security-policy', PAGE_POLICY);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
+/**
+ * The chat page's headers. FRAME_ANCESTORS decides who may embed it (CSP frame-ancestors);
+ * X-Frame-Options says the same to older browsers where it can ('none' → DENY, 'self' → SAMEORIGIN;
+ * a list of sites has no X-Frame-Options equivalent, and browsers that know CSP ignore it then).
+ */
+function pageSecurityHeaders(frameAncestors: string) {
+  const policy = `${PAGE_POLICY}; frame-ancestors ${frameAncestors}`;
+  const xfo = frameAncestors === "'none'" ? 'DENY' : frameAncestors === "'self'" ? 'SAMEORIGIN' : null;
+  return (res: ServerResponse): void => {
+    res.setHeader('content-security-policy', policy);
+    if (xfo) res.setHeader('x-frame-options', xfo);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+  };
 }
 
 /** Browsers send Origin on WebSocket upgrades; a page from another site may not drive a user's chat. */

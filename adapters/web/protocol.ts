@@ -3,7 +3,7 @@
 import type { AnswerOption } from '../../src/engine/types';
 import type { HistoryEntry } from './history';
 
-/** A per-browser id the page keeps in localStorage; also the conversation id. */
+/** A per-browser id the server issues and the page keeps in localStorage; also the conversation id. */
 const USER_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const OPTION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -53,6 +53,8 @@ export interface BotMessageFrame {
 /** Server → browser, on connect: what the page should show after a reload. */
 export interface HistoryFrame {
   type: 'history';
+  /** The visitor id the server issued: the page keeps it and sends it from now on. */
+  user: string;
   messages: HistoryEntry[];
   limits: { maxMessageChars: number };
   /** Shown in the page title. */

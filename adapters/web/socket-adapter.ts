@@ -48,7 +48,7 @@ export class WebSocketChannelAdapter extends WebAdapter {
   }
 
   /** Hands an upgraded socket to the adapter, with its frames checked and its user tracked. */
-  accept(ws: WebSocket, req: IncomingMessage): void {
+  accept(ws: WebSocket, req: IncomingMessage, client: string): void {
     // Usually one user per socket (a browser tab), but a site relaying for several users may share one.
     const users = new Set<string>();
     const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean;
@@ -63,6 +63,8 @@ export class WebSocketChannelAdapter extends WebAdapter {
         this.onProblem('dropped a malformed frame');
         return true;
       }
+      // Who sent it, for the per-client limit on new conversations; a field the client sent is overwritten.
+      args[0] = JSON.stringify({ ...frame.raw, [CLIENT_FIELD]: client });
       if (!users.has(frame.user)) {
         users.add(frame.user);
         const set = this.socketsByUser.get(frame.user) ?? new Set<WebSocket>();
@@ -119,7 +121,10 @@ export class WebSocketChannelAdapter extends WebAdapter {
   }
 }
 
-function parseFrame(raw: unknown): { user: string; type: string } | null {
+/** The frame field that carries the sender's address to the controller. */
+export const CLIENT_FIELD = 'rlb_client';
+
+function parseFrame(raw: unknown): { user: string; type: string; raw: Record<string, unknown> } | null {
   let frame: unknown;
   try {
     frame = JSON.parse(String(raw));
@@ -129,5 +134,5 @@ function parseFrame(raw: unknown): { user: string; type: string } | null {
   if (!frame || typeof frame !== 'object' || Array.isArray(frame)) return null;
   const { user, type } = frame as { user?: unknown; type?: unknown };
   if (!isValidUserId(user) || typeof type !== 'string' || !FRAME_TYPES.has(type)) return null;
-  return { user, type };
+  return { user, type, raw: frame as Record<string, unknown> };
 }

@@ -15,6 +15,8 @@ export type MessageKey =
   | 'handoff_started'
   | 'rate_limited'
   | 'busy'
+  | 'shutting_down'
+  | 'cannot_save'
   | 'too_long';
 
 export interface StepOptions {

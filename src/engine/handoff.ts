@@ -1,4 +1,5 @@
 // Builds the short summary an agent gets when a conversation is handed to a person.
+import { neutraliseUserText } from './safety/markup';
 import type { Knowledge } from '../knowledge/load';
 import type { ConversationState } from './state';
 import type { Domain } from '../domain/types';
@@ -51,7 +52,7 @@ export function formatHandoff(k: Knowledge, s: HandoffSummary): string {
     `Why: ${REASON_TEXT[s.reason]}`,
     `Likely cause: ${cause}`,
     s.facts.length ? `Facts:\n${s.facts.map((f) => `- ${f}`).join('\n')}` : 'Facts: none gathered yet',
-    s.userWords.length ? `Customer said:\n${s.userWords.map((w) => `> ${w.slice(0, 300)}`).join('\n')}` : '',
+    s.userWords.length ? `Customer said:\n${s.userWords.map((w) => `> ${neutraliseUserText(w.slice(0, 300))}`).join('\n')}` : '',
     `Suggested next step: ${s.suggestedNextStep}`,
   ];
   return lines.filter(Boolean).join('\n');

@@ -6,6 +6,14 @@ import type { ConversationState } from './state';
 import type { Cause, ChannelName, ConversationRef, HandoffSummary, TriageResult, Turn, UserInput } from '../shared/types';
 import type { SessionStore } from '../store/types';
 import { RateLimiter } from './rate-limiter';
+import { StoreWriteError } from '../store/types';
+import { looksLikeConversationState } from './state-guard';
+import { quarantine } from '../store/quarantine';
+import { redactSecrets, type SafetyContext } from './safety/redact';
+import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from './safety/seed';
+
+/** The stored state plus what redaction carries from one message to the next (no secrets). */
+type StoredState = ConversationState & { safety?: SafetyContext };
 
 /**
  * What a hand-off means in a channel: `agents` (Slack, Discord) keeps the conversation with a
@@ -37,6 +45,10 @@ export type ClaimResult = 'claimed' | 'already_claimed' | 'not_handed_off';
 export interface ServiceEvents {
   turn: [ref: ConversationRef, turn: Turn, latencyMs: number];
   handoff: [ref: ConversationRef, summary: HandoffSummary];
+  /** A stored record had the wrong shape: it was set aside and the user starts fresh. */
+  quarantined: [key: string, reason: string];
+  /** The store could not save; the user was told and nothing was acknowledged. */
+  storeFailed: [ref: ConversationRef, err: Error];
 }
 
 export function conversationKey(ref: Pick<ConversationRef, 'channel' | 'conversationId'>): string {
@@ -74,7 +86,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
 
   /** Handles one user message; the turn is `silent` while an agent holds the conversation. */
   handle(ref: ConversationRef, input: UserInput): Promise<Turn> {
-    if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'busy'));
+    if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'shutting_down'));
     const key = conversationKey(ref);
     return this.serialise(key, () => this.handleNow(ref, key, input));
   }
@@ -83,18 +95,61 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     const started = process.hrtime.bigint();
     if (!this.limiter.allow(`${ref.channel}:${ref.userId}`)) return this.fixedTurn(ref, input, 'rate_limited');
 
-    let state = await this.store.get<ConversationState>(key);
-    if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
-    const selfServe = this.handoffMode(ref.channel) === 'self_serve';
-    // A self-serve channel is never held by a person (a hand-off kept from an older version is let go).
-    if (selfServe && state?.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
+    try {
+      let state = await this.loadState(key);
+      if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
+      const selfServe = this.handoffMode(ref.channel) === 'self_serve';
+      // A self-serve channel is never held by a person (a hand-off kept from an older version is let go).
+      if (selfServe && state?.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
 
-    // The engine cuts long text (and says so) in its read stage: the one place it is cut.
-    const result = this.engine.step(state, input, this.now(), { maxChars: this.maxMessageChars });
-    state = result.state;
-    const turn = result.turn;
-    if (selfServe && state.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
-    await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
+      // Redaction with what the previous message left (login talk, the start of a seed phrase);
+      // the engine then cuts long text (and says so) in its read stage, after redaction.
+      const carried = (state as StoredState | undefined)?.safety;
+      const redaction = redactSecrets(typeof input.text === 'string' ? input.text : '', carried);
+      const redacted = { ...input, text: redaction.text };
+      let result;
+      try {
+        result = this.engine.step(state, redacted, this.now(), { maxChars: this.maxMessageChars });
+      } catch (err) {
+        // A record the engine cannot read must not fail every later message of this user.
+        if (!state) throw err;
+        await this.setAside(key, state, `engine could not read it: ${(err as Error).message}`);
+        result = this.engine.step(undefined, redacted, this.now(), { maxChars: this.maxMessageChars });
+      }
+      state = result.state;
+      if (selfServe && state.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
+      (state as StoredState).safety = redaction.context;
+      // This message completed a seed phrase begun in the previous one: scrub that one's end too.
+      const words = state.recentUserWords;
+      if (carried?.trailingSeedWords && redaction.text.trimStart().startsWith(SEED_PLACEHOLDER) && words.length >= 2) {
+        words[words.length - 2] = scrubTrailingSeedWords(words[words.length - 2]!);
+      }
+      const turn = result.turn;
+      await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
+      return this.finished(ref, turn, started);
+    } catch (err) {
+      if (!(err instanceof StoreWriteError)) throw err;
+      // Never acknowledge what was not saved: the user hears that nothing was kept.
+      this.emit('storeFailed', ref, err);
+      return this.fixedTurn(ref, input, 'cannot_save');
+    }
+  }
+
+  /** The stored state, or undefined when there is none or it had the wrong shape (then set aside). */
+  private async loadState(key: string): Promise<ConversationState | undefined> {
+    const state = await this.store.get<unknown>(key);
+    if (state === undefined) return undefined;
+    if (looksLikeConversationState(state)) return state;
+    await this.setAside(key, state, 'not a conversation state');
+    return undefined;
+  }
+
+  private async setAside(key: string, value: unknown, reason: string): Promise<void> {
+    await quarantine(this.store, key, value, reason);
+    this.emit('quarantined', key, reason);
+  }
+
+  private finished(ref: ConversationRef, turn: Turn, started: bigint): Turn {
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
     this.emit('turn', ref, turn, latencyMs);
     if (turn.handoff) this.emit('handoff', ref, turn.handoff);
@@ -173,7 +228,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     await this.store.flush();
   }
 
-  private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy'): Turn {
+  private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy' | 'shutting_down' | 'cannot_save'): Turn {
     const turn = this.engine.answer('');
     return {
       ...turn,
@@ -189,11 +244,15 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     const previous = this.chains.get(key) ?? Promise.resolve();
     this.inFlight++;
     const next = previous.catch(() => undefined).then(work);
-    const tail = next.finally(() => {
-      this.inFlight--;
-      if (this.chains.get(key) === tail) this.chains.delete(key);
-    });
-    this.chains.set(key, tail.catch(() => undefined));
+    // The map holds the guarded tail, so that is what must be compared: comparing the unguarded
+    // promise never matched and kept every conversation's last Promise (and its Turn) forever.
+    const guarded: Promise<unknown> = next
+      .finally(() => {
+        this.inFlight--;
+        if (this.chains.get(key) === guarded) this.chains.delete(key);
+      })
+      .catch(() => undefined);
+    this.chains.set(key, guarded);
     return next;
   }
 }

@@ -29,7 +29,7 @@ const ANSWER_KEYS = [
   'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts', 'ask_reregister', 'ask_frozen_difference',
   'ask_support_time', 'ask_reactivation', 'ask_prevention', 'ask_close_account', 'ask_update_kyc',
   'ask_login', 'request_human', 'out_of_scope', 'not_understood', 'symptom_table', 'causes_overview',
-  'chinese_or_other_language', 'empty_message', 'rate_limited', 'too_long', 'busy', 'secret_warning',
+  'chinese_or_other_language', 'empty_message', 'rate_limited', 'too_long', 'busy', 'shutting_down', 'cannot_save', 'secret_warning',
   'handoff_started', 'agent_joined', 'agent_released', 'agent_resolved', 'restart', 'expired',
 ] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];

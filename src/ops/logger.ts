@@ -1,6 +1,7 @@
 // Structured logs (pino): JSON in production, readable in a terminal. Secrets never reach the log.
 import pino, { type Logger } from 'pino';
 import { redactSecrets } from '../engine/safety/redact';
+import { scrubLogText } from '../engine/safety/scrub';
 
 export type { Logger };
 
@@ -24,7 +25,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     hooks: {
       // Free text (user messages quoted in logs) is scrubbed of secrets too.
       logMethod(args, method) {
-        const scrubbed = args.map((a) => (typeof a === 'string' ? redactSecrets(a).text : a));
+        const scrubbed = args.map((a) => (typeof a === 'string' ? scrubLogText(a) : a));
         return method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },

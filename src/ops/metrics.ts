@@ -82,6 +82,48 @@ export function createMetrics(service: ConversationService, store: SessionStore,
     },
   });
 
+  // The store's own counters are read at scrape time (they live in the store, not in this registry).
+  new Counter({
+    name: 'rlb_store_write_failures_total',
+    help: 'Session store writes that failed (disk full, read-only); the user was told nothing was saved.',
+    registers: [registry],
+    collect() {
+      const h = store.health?.();
+      if (h) this.reset(), this.inc(h.writeFailures);
+    },
+  });
+  new Counter({
+    name: 'rlb_store_evictions_total',
+    help: 'Entries evicted (soonest to expire first) to keep the store under MAX_STORE_MB.',
+    registers: [registry],
+    collect() {
+      const h = store.health?.();
+      if (h) this.reset(), this.inc(h.evictions);
+    },
+  });
+  new Gauge({
+    name: 'rlb_store_bytes',
+    help: 'Logical size of the session store (keys + values), bytes.',
+    registers: [registry],
+    collect() {
+      this.set(store.health?.().bytes ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'rlb_store_writable',
+    help: '1 while the session store accepts writes.',
+    registers: [registry],
+    collect() {
+      this.set(store.health?.().writable === false ? 0 : 1);
+    },
+  });
+  const quarantined = new Counter({
+    name: 'rlb_store_quarantined_total',
+    help: 'Stored records with the wrong shape that were set aside (their users started fresh).',
+    registers: [registry],
+  });
+  const onQuarantine = () => quarantined.inc();
+
   // A diagnosis is counted once per conversation: the turn on which a cause first appears.
   const diagnosed = new Set<string>();
   const onTurn = (ref: ConversationRef, turn: Turn, latencyMs: number) => {
@@ -107,12 +149,14 @@ export function createMetrics(service: ConversationService, store: SessionStore,
   };
   service.on('turn', onTurn);
   service.on('handoff', onHandoff);
+  service.on('quarantined', onQuarantine);
 
   return {
     registry,
     detach() {
       service.off('turn', onTurn);
       service.off('handoff', onHandoff);
+      service.off('quarantined', onQuarantine);
     },
   };
 }

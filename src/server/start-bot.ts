@@ -11,7 +11,8 @@ import { createLogger, type Logger } from '../ops/logger';
 import { createService } from '../engine/index';
 import { createMetrics } from '../ops/metrics';
 import { mountOpsRoutes } from './ops-routes';
-import { openDiskStore } from '../store/disk';
+import { allowedHostnames, hostCheck } from './host-check';
+import { openDefaultStore } from '../store/default';
 import { startWeb } from '../../adapters/web/index';
 
 export interface RunningBot {
@@ -37,7 +38,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   const startedAt = Date.now();
   const logger = opts.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const ownsStore = !opts.store;
-  const store = opts.store ?? (await openDiskStore(config.dataDir));
+  const store = opts.store ?? (await openDefaultStore(config.dataDir, config.maxStoreMb)).store;
   const channels: RunningChannel[] = [];
   let stopping = false;
 
@@ -49,6 +50,10 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     throw err;
   }
   const metrics = createMetrics(service, store, () => channels);
+  service.on('quarantined', (key, reason) => logger.warn({ key, reason }, 'store: set a malformed record aside; its user starts fresh'));
+  service.on('storeFailed', (ref, err) =>
+    logger.error({ channel: ref.channel, code: (err as { code?: string }).code, error: err.message }, 'store: could not save; the user was told'),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -56,7 +61,9 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   // A slow or stuck client must not hold a socket forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
-  mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt });
+  // Before any route: a Host this bot does not serve (DNS rebinding) gets 421; every response says nosniff.
+  app.use(hostCheck(allowedHostnames(config.web.publicUrl, config.web.allowedHosts)));
+  mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt, store: () => store.health?.() });
 
   const ctx: ChannelContext = { config, service, store, logger, app, server };
 
@@ -144,12 +151,20 @@ function notFound(_req: Request, res: Response): void {
   res.status(404).json({ error: 'not found' });
 }
 
+/** What a client error says: a fixed sentence per kind, never the refused body or a parser's message quoting it. */
+const CLIENT_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'the body is not valid JSON',
+  'entity.too.large': 'the body is too large',
+  'encoding.unsupported': 'the body encoding is not supported',
+  'charset.unsupported': 'the body charset is not supported',
+  'request.aborted': 'the request was aborted',
+};
+
 function errorHandler(logger: Logger) {
   return (err: { status?: number; statusCode?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error({ err }, 'http: request failed');
     if (res.headersSent) return;
-    // Body-parser errors (too large, bad JSON) are the client's fault: say so briefly.
-    res.status(status).json({ error: status >= 500 ? 'internal error' : (err.message ?? 'bad request') });
+    res.status(status).json({ error: status >= 500 ? 'internal error' : (CLIENT_ERRORS[err.type ?? ''] ?? 'bad request') });
   };
 }

@@ -88,7 +88,7 @@ export interface TurnFlags {
  * Where the conversation stands after a turn: `ask_<question>` while a clarifying question waits
  * (encoded and decoded only in src/engine/ids.ts).
  */
-export type TurnState = 'open' | 'diagnosed' | 'handed_off' | 'rate_limited' | 'busy' | `ask_${string}`;
+export type TurnState = 'open' | 'diagnosed' | 'handed_off' | 'rate_limited' | 'busy' | 'shutting_down' | 'cannot_save' | `ask_${string}`;
 
 /** One exchange: what the user said and everything the bot decided. */
 export interface Turn {

@@ -13,4 +13,29 @@ export interface SessionStore {
   /** Makes everything written so far durable. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Health of the store's writes, for /healthz and /metrics; stores that cannot fail leave it out. */
+  health?(): StoreHealth;
+}
+
+export interface StoreHealth {
+  /** False after a write failed (disk full, read-only file system) until a write succeeds again. */
+  writable: boolean;
+  writeFailures: number;
+  /** Conversations removed to keep the store under MAX_STORE_MB. */
+  evictions: number;
+  /** Logical size (keys + values) in bytes. */
+  bytes: number;
+  /** Tries a small write when unwritable, so the store recovers by itself when space returns. */
+  probe(): void;
+}
+
+/** A write the store could not make durable: never acknowledge it to the user as saved. */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
 }

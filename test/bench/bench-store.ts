@@ -1,11 +1,10 @@
-// The session store the memory benchmark fills: the on-disk store that `region-lock-bot start`
-// uses (src/store/disk.ts) in a scratch folder when it exists, otherwise the in-memory store.
+// The session store the memory benchmark fills: the SQLite store that `region-lock-bot start`
+// uses (src/store/sqlite.ts) in a scratch folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStore } from '../../src/store/memory';
+import { openSqliteStore } from '../../src/store/sqlite';
 import type { SessionStore } from '../../src/store/types';
-import { builtModule } from './optional-module';
 
 export interface BenchStore {
   store: SessionStore;
@@ -14,21 +13,14 @@ export interface BenchStore {
 }
 
 export async function openBenchStore(): Promise<BenchStore> {
-  const disk = builtModule('src/store/disk');
-  if (disk) {
-    // Loaded by path: the disk store is written by other work and may not exist when this compiles.
-    const { openDiskStore } = require(disk) as { openDiskStore(dir: string): Promise<SessionStore> };
-    const dir = mkdtempSync(join(tmpdir(), 'rlb-bench-store-'));
-    const store = await openDiskStore(dir);
-    return {
-      store,
-      kind: 'disk store (src/store/disk.ts openDiskStore), as `region-lock-bot start` uses',
-      async close() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const store = new MemoryStore();
-  return { store, kind: 'MemoryStore (src/store/memory.ts); no disk store existed', close: () => store.close() };
+  const dir = mkdtempSync(join(tmpdir(), 'rlb-bench-store-'));
+  const store = openSqliteStore(dir);
+  return {
+    store,
+    kind: 'SQLite store (src/store/sqlite.ts), as `region-lock-bot start` uses',
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -12,7 +12,8 @@ export interface BotProcess {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 // Only what the bot needs: the bench's own environment must not leak settings into it.
-const BASE_ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', DOTENV_CONFIG_QUIET: 'true' };
+// The load generator opens many visitors from loopback: the per-client new-conversation limit is raised.
+const BASE_ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', DOTENV_CONFIG_QUIET: 'true', NEW_CONVERSATIONS_PER_MINUTE: '100000' };
 
 export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 // The shape of test/bench/results.json.
 import type { MachineInfo } from './machine';
+import type { StoreResult } from './store';
 import type { NluResult } from './nlu';
 import type { TurnResult } from './turn';
 import type { StartupResult } from './startup';
@@ -21,6 +22,8 @@ export interface BenchResults {
   startup_ms: number | null;
   startup: StartupResult | null;
   rss_mb: MemoryResult | null;
+  /** The session store, SQLite beside the old log (absent in results written before it existed). */
+  store?: StoreResult | null;
   http: {
     slack: SlackHttpResult | Skipped;
     web: WebChatResult | Skipped;

@@ -10,6 +10,7 @@ import { benchStartup } from './startup';
 import { benchMemory } from './memory';
 import { benchSlackHttp } from './slack-http';
 import { benchWebChat } from './web-chat';
+import { benchStore } from './store';
 import { checkTargets } from './targets';
 import { markdownTables } from './table';
 import type { BenchResults, Skipped } from './results';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
   const turn = await section('full turn', errors, () => benchTurn(log));
   const slack = (await section('Slack HTTP', errors, () => benchSlackHttp(log))) ?? asSkipped('Slack HTTP', errors);
   const web = (await section('web chat', errors, () => benchWebChat(log))) ?? asSkipped('web chat', errors);
+  const store = await section('session store', errors, () => benchStore(log));
 
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -54,6 +56,7 @@ async function main(): Promise<number> {
     startup_ms: startup?.warm_ms ?? null,
     startup,
     rss_mb: memory,
+    store,
     http: { slack, web },
     targets: [],
     errors,

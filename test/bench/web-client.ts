@@ -1,20 +1,27 @@
 // A minimal web-chat client: one WebSocket per visitor, messages in botbuilder-adapter-web's client
-// format ({ type, user, text, mid }), each reply matched to its message by `reply_to`.
+// format ({ type, user, text, mid }), each reply matched to its message by `reply_to`. It says hello
+// first and uses the visitor id the server issues in the history frame, as the chat page does.
 import WebSocket from 'ws';
 
 export class WebChatClient {
   private readonly waiting = new Map<string, (frame: Record<string, unknown>) => void>();
   private seq = 0;
+  private onIssued: (() => void) | undefined;
 
   private constructor(
     private readonly ws: WebSocket,
-    readonly user: string,
+    public user: string,
   ) {
     ws.on('message', (raw) => {
       let frame: Record<string, unknown>;
       try {
         frame = JSON.parse(String(raw)) as Record<string, unknown>;
       } catch {
+        return;
+      }
+      if (frame.type === 'history' && typeof frame.user === 'string') {
+        this.user = frame.user;
+        this.onIssued?.();
         return;
       }
       if (frame.type !== 'message' || typeof frame.reply_to !== 'string') return;
@@ -31,11 +38,16 @@ export class WebChatClient {
       const ws = new WebSocket(url);
       const timer = setTimeout(() => {
         ws.terminate();
-        reject(new Error(`web chat socket did not open within ${timeoutMs} ms`));
+        reject(new Error(`web chat socket did not open (and issue an id) within ${timeoutMs} ms`));
       }, timeoutMs);
       ws.once('open', () => {
-        clearTimeout(timer);
-        resolve(new WebChatClient(ws, user));
+        const client = new WebChatClient(ws, user);
+        client.onIssued = () => {
+          clearTimeout(timer);
+          client.onIssued = undefined;
+          resolve(client);
+        };
+        ws.send(JSON.stringify({ type: 'hello', user, channel: 'websocket' }));
       });
       ws.once('error', (err) => {
         clearTimeout(timer);

@@ -31,6 +31,7 @@ export function processEnv(dataDir: string, extra: Record<string, string> = {}):
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     DOTENV_CONFIG_QUIET: 'true',
+    NEW_CONVERSATIONS_PER_MINUTE: '100000',
     ...extra,
   };
 }
@@ -50,4 +51,31 @@ export function spawnStart(env: NodeJS.ProcessEnv): StartedProcess {
 /** For afterEach: no process outlives its test. */
 export function killStartedProcesses(): void {
   for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+export interface BotProcess extends StartedProcess {
+  url: string;
+}
+
+/** Starts `region-lock-bot start` and waits (bounded) for the URL it prints. */
+export async function startBotProcess(dataDir: string, extra: Record<string, string> = {}): Promise<BotProcess> {
+  const p = spawnStart(processEnv(dataDir, extra));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const m = /Chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(p.output());
+    if (m) return { ...p, url: m[1] };
+    if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
+    if (Date.now() > deadline) throw new Error(`the bot did not print its URL within 30 s:\n${p.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

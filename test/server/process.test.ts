@@ -1,44 +1,19 @@
 // The real `region-lock-bot start` process: killed mid-conversation and restarted, stopped with
 // SIGTERM, refused with a bad setting. Runs the built CLI (dist/), which `npm test` compiles first.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatSocket } from '../web/ws-client';
-import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, type StartedProcess } from '../helpers/cli-process';
+import Database from 'better-sqlite3';
+import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, startBotProcess as startProcess, withDeadline } from '../helpers/cli-process';
 import { postMessage } from './bot';
-
-interface BotProcess extends StartedProcess {
-  url: string;
-}
 
 const dirs: string[] = [];
 afterEach(() => {
   killStartedProcesses();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function startProcess(dataDir: string): Promise<BotProcess> {
-  const p = spawnStart(processEnv(dataDir));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const m = /Chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(p.output());
-    if (m) return { ...p, url: m[1] };
-    if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
-    if (Date.now() > deadline) throw new Error(`the bot did not print its URL within 30 s:\n${p.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)));
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('the region-lock-bot start process', () => {
   beforeAll(() => {
@@ -51,23 +26,29 @@ describe('the region-lock-bot start process', () => {
     const user = 'restart-user';
 
     const first = await startProcess(dataDir);
-    const opening = await postMessage(first.url, { type: 'message', user, text: 'my region is not supported' });
-    expect(opening.body[0].state).toBe('ask_scope');
-    const scope = opening.body[0].options.find((o: { id: string }) => o.id === 'scope:all');
-    const second = await postMessage(first.url, { type: 'message', user, text: scope.label, option_id: scope.id });
-    expect(second.body[0].state).toBe('ask_kyc_region');
+    const tab = await ChatSocket.open(first.url);
+    const opening = await tab.say(user, 'my region is not supported');
+    expect(opening.state).toBe('ask_scope');
+    const scope = opening.options!.find((o) => o.id === 'scope:all')!;
+    const second = await tab.say(user, scope.label, scope.id);
+    expect(second.state).toBe('ask_kyc_region');
+    const issued = tab.idOf(user)!;
+    await tab.close();
 
     first.child.kill('SIGKILL');
     expect((await withDeadline(first.exited, 10_000, 'the killed process to exit')).signal).toBe('SIGKILL');
 
+    // The page comes back with the id it was issued: it is still valid after the restart.
     const restarted = await startProcess(dataDir);
-    const diagnosis = await postMessage(restarted.url, { type: 'message', user, text: 'Yes, my KYC residence is mainland China' });
-    expect(diagnosis.body[0].cause).toBe('kyc_region');
+    const reload = await ChatSocket.open(restarted.url);
+    reload.adopt(user, issued);
+    const diagnosis = await reload.say(user, 'Yes, my KYC residence is mainland China');
+    expect(diagnosis.cause).toBe('kyc_region');
 
     // The browser's transcript survived too.
-    const socket = await ChatSocket.open(restarted.url);
-    const history = await socket.hello(user);
-    await socket.close();
+    const history = await reload.hello(user);
+    await reload.close();
+    expect(history.user).toBe(issued);
     expect(history.messages!.map((m) => m.from)).toEqual(['user', 'bot', 'user', 'bot', 'user', 'bot']);
     expect(history.messages![2].text).toBe(scope.label);
 
@@ -88,8 +69,10 @@ describe('the region-lock-bot start process', () => {
     const exit = await withDeadline(bot.exited, 15_000, 'exit after SIGTERM');
     expect(exit).toEqual({ code: 0, signal: null });
     expect(bot.output()).toContain('region-lock-bot stopped');
-    expect(existsSync(join(dataDir, 'sessions.lock'))).toBe(false);
-    expect(readFileSync(join(dataDir, 'sessions.jsonl'), 'utf8')).toContain('conv:web:term-user');
+    // Opening the database again proves the lock went with the process.
+    const db = new Database(join(dataDir, 'sessions.db'));
+    expect(db.prepare('SELECT key FROM kv').pluck().all()).toContain('conv:web:api:term-user');
+    db.close();
   });
 
   it('refuses to start with a wrong setting, naming the variable', async () => {

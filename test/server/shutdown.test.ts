@@ -38,13 +38,15 @@ describe('graceful stop', () => {
     expect(health.status).toBe(503);
     expect((await health.json()).status).toBe('stopping');
     const late = await postMessage(bot.url, { type: 'message', user: 'too-late', text: 'hello' });
-    expect(late.body[0].text).toBe(bot.service.message('busy'));
+    // Not "busy": every conversation, old or new, is asked to send again in a minute.
+    expect(late.body[0].text).toBe(bot.service.message('shutting_down'));
+    expect(late.body[0].text).not.toMatch(/new conversations/);
     store.release();
     await stopping;
     const reply = await inFlight;
     expect(reply.status).toBe(200);
     expect(reply.body[0].intent).toBe('report_lock');
-    expect(await store.get('conv:web:late')).toBeDefined();
+    expect(await store.get('conv:web:api:late')).toBeDefined();
     expect(store.flushed).toBeGreaterThan(0);
     await expect(fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(3000) })).rejects.toThrow();
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FakeSlack, FAKE_BOT_ID, FAKE_BOT_USER, FAKE_TEAM, type RecordedCall } from './fake/slack-api';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
-import { openDiskStore } from '../../src/store/disk';
+import { openDefaultStore } from '../../src/store/default';
 import { startBot, type RunningBot } from '../../src/server/start-bot';
 import { sleep, waitFor } from '../helpers/wait';
 
@@ -94,7 +94,7 @@ export async function startLikeCli(env: Record<string, string>, logs: LogCapture
   const config = loadConfig(env);
   // LOG_LEVEL stays "silent" for benchmarks that reuse this harness; the captured log is always at info.
   const logger = createLogger({ level: 'info', format: 'json', destination: logs });
-  const store = await openDiskStore(config.dataDir);
+  const { store } = await openDefaultStore(config.dataDir, config.maxStoreMb);
   let bot: RunningBot;
   try {
     bot = await startBot(config, { store, logger });

@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 
 export interface BotFrame {
   type: string;
+  /** On history frames: the visitor id the server issued. */
+  user?: string;
   text?: string;
   options?: { id: string; label: string }[];
   reply_to?: string;
@@ -16,6 +18,10 @@ export class ChatSocket {
   readonly frames: BotFrame[] = [];
   private waiters: { match: (f: BotFrame) => boolean; resolve: (f: BotFrame) => void }[] = [];
   private seq = 0;
+  /** Test names of visitors → the ids the server issued them (ids are the server's, as for the page). */
+  private readonly ids = new Map<string, string>();
+  private readonly greeting = new Map<string, Promise<BotFrame>>();
+  private hellos: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (raw) => {
@@ -65,16 +71,42 @@ export class ChatSocket {
     });
   }
 
-  async hello(user: string): Promise<BotFrame> {
-    const before = this.frames.length;
-    this.raw({ type: 'hello', user, channel: 'websocket' });
-    return this.next((f) => f.type === 'history' && this.frames.indexOf(f) >= before, 'the history frame');
+  /** Says hello as `user` (its issued id once known) and keeps the id the server sends back. */
+  hello(user: string): Promise<BotFrame> {
+    // History frames carry no reply_to: hellos on one socket go one at a time so each gets its own.
+    const run = this.hellos.then(() => this.helloNow(user));
+    this.hellos = run.catch(() => undefined);
+    return run;
   }
 
-  /** Sends a message and waits for the bot's reply to it. */
+  private async helloNow(user: string): Promise<BotFrame> {
+    const before = this.frames.length;
+    this.raw({ type: 'hello', user: this.ids.get(user) ?? user, channel: 'websocket' });
+    const frame = await this.next((f) => f.type === 'history' && this.frames.indexOf(f) >= before, 'the history frame');
+    if (frame.user) this.ids.set(user, frame.user);
+    return frame;
+  }
+
+  /** The id the server issued to `user`, once it said hello (or spoke). */
+  idOf(user: string): string | undefined {
+    return this.ids.get(user);
+  }
+
+  /** Uses an id issued on another socket (a second tab of the same browser). */
+  adopt(user: string, id: string): void {
+    this.ids.set(user, id);
+  }
+
+  /** Sends a message and waits for the bot's reply to it (saying hello first for a new visitor). */
   async say(user: string, text: string, optionId?: string): Promise<BotFrame> {
+    if (!this.ids.has(user)) {
+      // One hello per visitor, even when several messages start at once.
+      let pending = this.greeting.get(user);
+      if (!pending) this.greeting.set(user, (pending = this.hello(user)));
+      await pending;
+    }
     const mid = `t${++this.seq}${Date.now().toString(36)}`;
-    this.raw({ type: 'message', user, channel: 'websocket', text, mid, ...(optionId ? { option_id: optionId } : {}) });
+    this.raw({ type: 'message', user: this.ids.get(user), channel: 'websocket', text, mid, ...(optionId ? { option_id: optionId } : {}) });
     return this.next((f) => f.type === 'message' && f.reply_to === mid, `the reply to "${text}"`);
   }
 

@@ -1,5 +1,5 @@
-// The chat page: one WebSocket to /ws (botbuilder-adapter-web's protocol), a stable per-browser id
-// in localStorage, the transcript replayed by the server on every (re)connect.
+// The chat page: one WebSocket to /ws (botbuilder-adapter-web's protocol), the visitor id the server
+// issued kept in localStorage, the transcript replayed by the server on every (re)connect.
 (function () {
   'use strict';
 
@@ -14,7 +14,8 @@
   var statusEl = document.getElementById('status');
   var titleEl = document.getElementById('title');
 
-  var user = stableUserId();
+  var user = storedUserId();
+  var ready = false; // true once the server's history frame (and our id) arrived on this socket
   var socket = null;
   var backoff = 500;
   var reconnectTimer = null;
@@ -22,29 +23,26 @@
   var awaiting = 0; // messages sent and not answered yet (drives the typing indicator)
   var seq = 0;
 
-  function stableUserId() {
+  // The server issues visitor ids (they are bearer tokens: random and signed). The page keeps the
+  // last one it was given and presents it on every (re)connect; until then it says hello as "new".
+  function storedUserId() {
     var id = null;
     try {
       id = window.localStorage.getItem(USER_KEY);
     } catch (e) {
       /* storage disabled: the conversation lasts as long as the tab */
     }
-    if (!id || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id)) {
-      id = 'w-' + randomId();
-      try {
-        window.localStorage.setItem(USER_KEY, id);
-      } catch (e) {
-        /* see above */
-      }
-    }
-    return id;
+    return id && /^[A-Za-z0-9_.:-]{1,128}$/.test(id) ? id : 'new';
   }
 
-  function randomId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  function adoptUserId(id) {
+    if (!id || id === user) return;
+    user = id;
+    try {
+      window.localStorage.setItem(USER_KEY, id);
+    } catch (e) {
+      /* see above */
+    }
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -157,6 +155,7 @@
     socket = ws;
     ws.onopen = function () {
       backoff = 500;
+      ready = false;
       setStatus('open', 'Online');
       ws.send(JSON.stringify({ type: 'hello', user: user, channel: 'websocket' }));
     };
@@ -194,11 +193,14 @@
         document.title = titleEl.textContent;
       }
       if (msg.limits && msg.limits.maxMessageChars) input.maxLength = msg.limits.maxMessageChars;
+      adoptUserId(msg.user);
+      ready = true;
       renderHistory(msg.messages);
       // Whatever was typed while offline goes out now, after the transcript is on screen.
       var queued = outbox;
       outbox = [];
       queued.forEach(function (frame) {
+        frame.user = user;
         addUserMessage(frame.text);
         transmit(frame);
       });
@@ -228,7 +230,7 @@
     var frame = { type: 'message', user: user, channel: 'websocket', text: text, mid: 'm' + Date.now().toString(36) + seq };
     if (optionId) frame.option_id = optionId;
     clearChips();
-    if (socket && socket.readyState === WebSocket.OPEN) {
+    if (socket && socket.readyState === WebSocket.OPEN && ready) {
       addUserMessage(text);
       transmit(frame);
     } else {

@@ -4,7 +4,7 @@ import type { Command } from '../main';
 import { UsageError } from '../main';
 import { loadConfig } from '../../config';
 import { createLogger } from '../../ops/logger';
-import { openDiskStore } from '../../store/disk';
+import { openDefaultStore } from '../../store/default';
 import { startBot } from '../../server/start-bot';
 
 /** A second Ctrl-C, or a shutdown that hangs, ends the process anyway after this long. */
@@ -19,10 +19,16 @@ export const command: Command = {
     const logger = createLogger({ level: config.logLevel, format: config.logFormat });
     // A stray rejection in a library callback is logged, not fatal: one bad message must not end every conversation.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-    const store = await openDiskStore(config.dataDir);
-    if (store.loadReport.skippedLines > 0) {
-      logger.warn({ skippedLines: store.loadReport.skippedLines }, 'store: dropped unreadable lines (a write interrupted by a crash)');
+    let opened;
+    try {
+      opened = await openDefaultStore(config.dataDir, config.maxStoreMb);
+    } catch (err) {
+      console.error(`region-lock-bot: could not open the session store: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
     }
+    const { store, imported } = opened;
+    if (imported) logger.info(imported, 'store: imported the old sessions.jsonl (kept as sessions.jsonl.imported)');
+    if (imported?.skippedLines) logger.warn({ skippedLines: imported.skippedLines }, 'store: dropped unreadable lines of the old log');
 
     let bot;
     try {
