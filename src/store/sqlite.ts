@@ -71,6 +71,7 @@ export class SqliteStore implements SessionStore {
     setIfAbsent: (key: string, json: string, expiresAt: number | null) => boolean;
     sweep: (now: number, limit: number) => number;
     bulk: (entries: BulkEntry[]) => void;
+    update: (key: string, fn: (current: unknown) => unknown, ttlMs: number | undefined) => unknown;
   };
 
   constructor(
@@ -151,6 +152,15 @@ export class SqliteStore implements SessionStore {
         write(key, json, expiresAt);
         return true;
       }),
+      update: this.db.transaction((key: string, fn: (current: unknown) => unknown, ttlMs: number | undefined) => {
+        const row = this.stmt.get.get(key) as Row | undefined;
+        const live = row && (row.expires_at === null || row.expires_at > this.now());
+        const next = fn(live ? JSON.parse(row.value) : undefined);
+        const json = JSON.stringify(next);
+        if (json === undefined) throw new TypeError(`cannot store ${typeof next} under ${key}`);
+        write(key, json, ttlMs ? this.now() + ttlMs : null);
+        return next;
+      }),
       bulk: this.db.transaction((entries: BulkEntry[]) => {
         for (const e of entries) {
           if (e.json === null) removeRow(e.key);
@@ -186,6 +196,11 @@ export class SqliteStore implements SessionStore {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`cannot store ${typeof value} under ${key}`);
     this.writing(() => this.tx.set(key, json, ttlMs ? this.now() + ttlMs : null));
+  }
+
+  async update<T>(key: string, fn: (current: T | undefined) => T, ttlMs?: number): Promise<T> {
+    this.assertOpen();
+    return this.writing(() => this.tx.update(key, fn as (current: unknown) => unknown, ttlMs)) as T;
   }
 
   async delete(key: string): Promise<void> {

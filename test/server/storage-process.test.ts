@@ -114,7 +114,7 @@ describe('the store of the real process', () => {
     const bot = await startBotProcess(dir);
     const r = await postMessage(bot.url, { type: 'message', user: 'broken', text: 'my region is not supported' });
     expect(r.body[0].state).toBe('ask_scope');
-    // The log line may reach the pipe just after the reply.
+    // The log line reaches the pipe a moment after the reply.
     await waitFor(() => /set a malformed record aside/.test(bot.output()), 'the quarantine log line');
     expect(metricValue(await metrics(bot.url), 'rlb_store_quarantined_total')).toBe(1);
   });
@@ -144,7 +144,7 @@ describe('the store of the real process', () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ store: false });
     expect(metricValue(await metrics(bot.url), 'rlb_store_write_failures_total')).toBeGreaterThan(0);
-    expect(bot.output()).toMatch(/store: could not save/);
+    await waitFor(() => /store: could not save/.test(bot.output()), 'the store failure log line');
 
     rmSync(filler);
     let healthy = false;

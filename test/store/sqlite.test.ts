@@ -152,6 +152,23 @@ describe('SqliteStore', () => {
     await s.close();
   });
 
+  it('update() reads and writes in one transaction: a failing change leaves the value as it was', async () => {
+    let now = 0;
+    const s = openSqliteStore(tempDir(), { now: () => now });
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1, 1000)).toBe(1);
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1, 1000)).toBe(2);
+    await expect(
+      s.update<number>('n', () => {
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow();
+    expect(await s.get('n')).toBe(2);
+    now += 1001; // expired: the change starts from nothing again
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1)).toBe(1);
+    expect(await s.count('')).toBe(1);
+    await s.close();
+  });
+
   it('imports an old sessions.jsonl once, streaming it, and keeps it as a backup', async () => {
     const dir = tempDir();
     const future = Date.now() + 3600_000;
