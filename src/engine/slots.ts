@@ -78,10 +78,11 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
     }
   }
 
+  // A phrase that gave both facts (the same words, or words inside the kept fact's phrase) is the kept fact's.
   for (const { keep, drop } of domain.overlaps) {
     const [keepSlot, keepValue] = keep;
     const [dropSlot, dropValue] = drop;
-    if (slots[keepSlot] === keepValue && slots[dropSlot] === dropValue && evidence[dropSlot]?.every((p) => evidence[keepSlot]?.includes(p))) {
+    if (slots[keepSlot] === keepValue && slots[dropSlot] === dropValue && evidence[dropSlot]?.every((p) => evidence[keepSlot]?.some((k) => k.includes(p)))) {
       delete slots[dropSlot];
       delete evidence[dropSlot];
     }

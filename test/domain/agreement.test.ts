@@ -45,7 +45,7 @@ describe('one cause model for chat and triage', () => {
 
   it('the review example: every network, supported KYC, no announcement, no travel', () => {
     const s: Slots = { scope: 'all', kycRestricted: false, announcement: false, ipJumps: false };
-    expect(decide(d, s, [])).toEqual({ kind: 'cause', cause: 'policy_change', confidence: 0.5 });
+    expect(decide(d, s, [])).toEqual({ kind: 'cause', cause: 'policy_change', confidence: 0.5, variant: null });
     expect(rankCauses(d, s)[0]).toEqual({ cause: 'policy_change', confidence: 0.5 });
   });
 });
