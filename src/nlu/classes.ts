@@ -25,37 +25,59 @@ function wordIndexAt(starts: number[], offset: number): number {
 
 const MAX_MATCHES_PER_CLASS = 40;
 
+
 export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
   if (words.length === 0) return [];
-  const joined = words.join(' ');
+  const out: ClassMatch[] = [];
+  let joined: string | null = null;
+  for (const cls of classes) {
+    if (cls.phrases.size) findPhrases(words, cls, out);
+    if (cls.combined) findPatterns(words, (joined ??= words.join(' ')), cls, cls.combined, out);
+  }
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
+}
+
+/** Leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
+function findPhrases(words: readonly string[], cls: LexiconClass, out: ClassMatch[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const candidates = cls.phrases.get(words[i]!);
+    if (!candidates) continue;
+    const found = candidates.find((p) => p.words.every((w, k) => words[i + k] === w));
+    if (!found) continue;
+    out.push({ class: cls, value: found.value, start: i, end: i + found.words.length });
+    i += found.words.length - 1;
+  }
+}
+
+/** Patterns run over the words joined by single spaces. */
+function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, regex: RegExp, out: ClassMatch[]): void {
+  let starts: number[] | null = null;
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  while ((m = regex.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const rule = cls.rules[group - 1]!;
+    starts ??= wordStarts(words);
+    const start = wordIndexAt(starts, m.index);
+    const end = wordIndexAt(starts, m.index + m[0].length - 1) + 1;
+    out.push({ class: cls, value: rule.value ?? m[0].trim(), start, end });
+  }
+}
+
+function wordStarts(words: readonly string[]): number[] {
   const starts: number[] = [];
   let at = 0;
   for (const w of words) {
     starts.push(at);
     at += w.length + 1;
   }
-  const out: ClassMatch[] = [];
-  for (const cls of classes) {
-    const regex = cls.combined;
-    regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let count = 0;
-    while ((m = regex.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      let group = 1;
-      while (m[group] === undefined) group++;
-      const rule = cls.rules[group - 1]!;
-      const text = m[0].trim();
-      const value = rule.phraseValues?.get(text) ?? rule.value ?? text;
-      const start = wordIndexAt(starts, m.index);
-      const end = wordIndexAt(starts, m.index + m[0].length - 1) + 1;
-      out.push({ class: cls, value, start, end });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return starts;
 }
 
 /** Class tokens for the classifier: one per class found, plus the restricted-country marker. */

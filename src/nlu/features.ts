@@ -85,7 +85,8 @@ export function featuresOf(a: Analysis, ranges: readonly WordRange[] = [{ start:
   let known = 0;
   let knownAsTyped = 0;
   for (const { start, end } of ranges) {
-    const inside = a.matches.filter((m) => m.start >= start && m.end <= end);
+    const whole = start === 0 && end === a.words.length;
+    const inside = whole ? a.matches : a.matches.filter((m) => m.start >= start && m.end <= end);
     matches.push(...inside);
     for (let i = start; i < end; i++) {
       features.add(a.stems[i]!);
@@ -93,7 +94,8 @@ export function featuresOf(a: Analysis, ranges: readonly WordRange[] = [{ start:
       knownAsTyped += a.knownAsTyped[i]!;
       words.push(a.words[i]!);
     }
-    const stream = collapse(a.stems.slice(start, end), inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start })));
+    const stems = whole ? a.stems : a.stems.slice(start, end);
+    const stream = inside.length ? collapse(stems, whole ? inside : inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start }))) : stems;
     for (let i = 1; i < stream.length; i++) features.add(`${stream[i - 1]}_${stream[i]}`);
   }
   for (const token of classTokens(matches)) features.add(token);

@@ -45,8 +45,12 @@ const slotCountriesSchema = z.object({
 export interface ClassRule {
   regex: RegExp;
   value: string | null;
-  /** Phrases only: matched words -> value. */
-  phraseValues?: Map<string, string>;
+}
+
+/** A phrase as words, and the entity value it gives. */
+export interface Phrase {
+  words: string[];
+  value: string;
 }
 
 export interface LexiconClass {
@@ -54,9 +58,11 @@ export interface LexiconClass {
   entity: string;
   /** Feature token the classifier sees, e.g. "cls_exchange". */
   token: string;
+  /** Phrases by their first word, longest first: a lookup per word instead of a scan per phrase. */
+  phrases: Map<string, Phrase[]>;
   rules: ClassRule[];
-  /** Every rule in one regular expression, rule i as capture group i + 1: one scan per class. */
-  combined: RegExp;
+  /** Every rule in one regular expression, rule i as capture group i + 1: one scan per class (null: no rules). */
+  combined: RegExp | null;
   /** Values that also add `cls_restricted_country` (location only). */
   restricted: Set<string>;
   /** See the class file's `decides` and `unless`. */
@@ -97,13 +103,16 @@ function compile(file: string, where: string, source: string): RegExp {
   return regex;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** All phrases of a class in one alternation, longest first so "binance us" wins over "binance". */
-function phraseRule(values: Map<string, string>): ClassRule | null {
-  if (values.size === 0) return null;
-  const alternatives = [...values.keys()].sort((a, b) => b.length - a.length).map(escape);
-  return { regex: new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g'), value: null, phraseValues: values };
+/** Phrases grouped by first word, longest first so "binance us" wins over "binance". */
+function phraseIndex(values: Map<string, string>): Map<string, Phrase[]> {
+  const index = new Map<string, Phrase[]>();
+  for (const [text, value] of values) {
+    const words = text.split(' ');
+    const list = index.get(words[0]!) ?? index.set(words[0]!, []).get(words[0]!)!;
+    list.push({ words, value });
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
 }
 
 /** Phrases are written as people type them; matching happens on the normaliser's words. */
@@ -126,8 +135,6 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
     for (const p of phrases) addPhrase(p, value);
   }
   const rules: ClassRule[] = [];
-  const phrases = phraseRule(phraseValues);
-  if (phrases) rules.push(phrases);
   for (const [value, sources] of Object.entries(data.patterns)) {
     sources.forEach((s, i) => rules.push({ regex: compile(file, `patterns.${value}.${i}`, s), value }));
   }
@@ -137,9 +144,9 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
   const sources = rules.map((r) => r.regex.source);
   const shared = sources.every((src) => src.startsWith('\\b')) ? '\\b' : '';
   const body = sources.map((src) => `(${shared ? src.slice(2) : src})`).join('|');
-  const combined = new RegExp(`${shared}(?:${body})`, 'g');
+  const combined = rules.length ? new RegExp(`${shared}(?:${body})`, 'g') : null;
   const decides = data.decides ? { intent: data.decides, unless: data.unless } : null;
-  return { name: data.class, entity: data.entity, token: `cls_${data.class}`, rules, combined, restricted, decides };
+  return { name: data.class, entity: data.entity, token: `cls_${data.class}`, phrases: phraseIndex(phraseValues), rules, combined, restricted, decides };
 }
 
 export function lexiconClassFiles(dir = join(INTENTS_DIR, 'lexicon', 'classes')): string[] {

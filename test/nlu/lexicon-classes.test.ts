@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/nlu/corpus';
 import { loadLexicon } from '../../src/nlu/lexicon';
+import { findClasses } from '../../src/nlu/classes';
 import { loadMatcher } from '../../src/nlu/load';
 import { INTENTS_DIR } from '../../src/paths';
 
@@ -23,22 +24,31 @@ function probability(text: string, intent: string, without?: string): number {
 }
 
 const cases = [
-  { cls: 'exchange', unseen: 'luno', text: 'can i still pull my coins off Luno while this lasts', intent: 'ask_withdraw', entity: ['exchange', 'Luno'] },
+  { cls: 'exchange', unseen: 'zonda', text: 'can i still pull my coins off Zonda while this lasts', intent: 'ask_withdraw', entity: ['exchange', 'Zonda'] },
   { cls: 'location', unseen: 'minsk', text: 'my id card is from Minsk, is that the reason', intent: 'inform_kyc_region', entity: ['country', 'belarus'] },
-  { cls: 'api_error', unseen: 'ineligible', text: 'the script now dies with ineligible on every request', intent: 'report_lock', entity: ['error', 'eligibility'] },
+  { cls: 'api_error', unseen: 'restricted market', text: 'my bot gets restricted market from the api since monday', intent: 'report_lock', entity: ['error', 'RESTRICTED_MARKET'] },
   { cls: 'hosting', unseen: 'vultr', text: 'my bot on vultr gets blocked but my laptop does not', intent: 'inform_one_network', entity: ['hosting', 'Vultr'] },
-  { cls: 'support_channel', unseen: 'hotline', text: 'called the hotline twice and nobody picks up', intent: 'ask_support_time', entity: ['support_channel', 'phone'] },
-  { cls: 'other_service', unseen: 'hulu', text: 'hulu says not available in your region when i travel', intent: 'out_of_scope', entity: ['other_service', 'Hulu'] },
-  { cls: 'duration', unseen: 'eleven days', text: 'nobody replied for eleven days now', intent: 'ask_support_time', entity: ['duration', 'eleven days'] },
+  { cls: 'support_channel', unseen: 'phone line', text: 'wrote on the phone line three times, still no answer', intent: 'ask_support_time', entity: ['support_channel', 'phone'] },
+  { cls: 'duration', unseen: 'nine weeks', text: 'nobody replied for nine weeks now', intent: 'ask_support_time', entity: ['duration', 'nine weeks'] },
 ] as const;
 
 describe('lexicon classes', () => {
   it('has a file for each class the matcher needs', () => {
-    expect(matcher.lexiconClasses.map((c) => c.name).sort()).toEqual(cases.map((c) => c.cls).sort());
+    expect(matcher.lexiconClasses.map((c) => c.name).sort()).toEqual([...cases.map((c) => c.cls), 'other_service'].sort());
+  });
+
+  it('other_service decides: a region block of a service that is not an exchange is out of scope', () => {
+    const text = 'hulu says not available in your region when i travel';
+    expect(corpusText.includes('hulu')).toBe(false);
+    expect(matcher.classify(text)).toMatchObject({ intent: 'out_of_scope', entities: { other_service: ['Hulu'] } });
+    // Without the class the words alone read as a restriction; naming an exchange too keeps it in scope.
+    const without = matcher.lexiconClasses.filter((c) => c.name !== 'other_service');
+    expect(matcher.decide(matcher.featurize(text, without)).best.intent).not.toBe('out_of_scope');
+    expect(matcher.classify('hulu works but kraken says not available in your region').intent).not.toBe('out_of_scope');
   });
 
   it.each(cases)('$cls changes how "$text" is read', ({ cls, unseen, text, intent, entity }) => {
-    if (unseen !== 'hotline') expect(corpusText.includes(unseen), `${unseen} must not be in the corpus`).toBe(false);
+    expect(corpusText.includes(unseen), `${unseen} must not be in the corpus`).toBe(false);
     expect(matcher.featurize(text).features).toContain(`cls_${cls}`);
     expect(matcher.featurize(text, matcher.lexiconClasses.filter((c) => c.name !== cls)).features).not.toContain(`cls_${cls}`);
     expect(probability(text, intent) - probability(text, intent, cls)).toBeGreaterThan(0.05);
@@ -94,7 +104,7 @@ describe('lexicon classes', () => {
     cpSync(join(INTENTS_DIR, 'lexicon'), dir, { recursive: true });
     const file = join(dir, 'classes', 'exchange.yaml');
     writeFileSync(file, `${require('node:fs').readFileSync(file, 'utf8')}  Kanga: [kanga exchange]\n`);
-    const exchange = loadLexicon(dir).classes.find((c) => c.name === 'exchange')!;
-    expect(exchange.rules[0]!.phraseValues!.get('kanga exchange')).toBe('Kanga');
+    const found = findClasses(['i', 'use', 'kanga', 'exchange'], loadLexicon(dir).classes);
+    expect(found.map((m) => [m.class.name, m.value, m.start, m.end])).toEqual([['exchange', 'Kanga', 2, 4]]);
   });
 });
