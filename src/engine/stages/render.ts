@@ -49,12 +49,12 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
   const lead = (l: Lead, compact = l.faq.length > 1) => [
     ...(l.otherExchange ? [format(answerText(k, 'other_exchange'), { other: l.otherExchange })] : []),
     ...(l.intro ? [answerText(k, 'report_lock')] : []),
+    // Several FAQ answers are introduced as such, right before them.
+    ...(l.faq.length === 2 ? [k.ui.both_answers_intro!] : l.faq.length > 2 ? [format(k.ui.many_answers_intro!, { count: String(l.faq.length) })] : []),
     ...l.faq.map((key) => faqText(l, key, compact)),
     ...(l.meaning ? [answerText(k, 'ask_meaning')] : []),
     ...(l.quickTest ? [answerText(k, 'quick_test')] : []),
   ];
-  // Several FAQ answers in one reply are introduced as such.
-  const both = (l: Lead) => (l.faq.length === 2 ? [k.ui.both_answers_intro!] : l.faq.length > 2 ? [format(k.ui.many_answers_intro!, { count: String(l.faq.length) })] : []);
   const resume = (q: QuestionId | null, before: string[]): [string[], AnswerOption[]] => (q ? [[...before, k.ui.resume_question!, question(q).text], question(q).options] : [before, entryOptions(k)]);
   const diagnosis = (cause: Cause, confidence: number, variant: string | null = null, funds = true) => diagnosisReply(k, cause, confidence, d.thresholds.diagnosis_certain, { variant, funds });
   const correction = (yes: boolean) => (yes ? [k.ui.correction_note!] : []);
@@ -81,19 +81,24 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
     case 'answer': {
       const last = action.lead.faq[action.lead.faq.length - 1];
       options = last ? notAgain(followupOptions(k, last)) : [];
-      if (options.length === 0) options = action.diagnosed ? afterDiagnosisOptions(k, action.diagnosed) : entryOptions(k);
-      parts = [...both(action.lead), ...lead(action.lead)];
+      // After a diagnosis its details stay on offer beside the answer's own follow-ups.
+      if (action.diagnosed) {
+        const more = afterDiagnosisOptions(k, action.diagnosed).filter((o) => !options.some((x) => x.label === o.label || x.id === o.id));
+        options = [...options, ...more].slice(0, 6);
+      }
+      if (options.length === 0) options = entryOptions(k);
+      parts = [...lead(action.lead)];
       break;
     }
     case 'ask': {
       // Answers before a question are compact: the question must not drown.
       const before = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction)];
       const again = action.resumed && before.length > 0 ? [k.ui.resume_question!] : [];
-      [parts, options] = [[...both(action.lead), ...before, ...again, question(action.question).text], question(action.question).options];
+      [parts, options] = [[...before, ...again, question(action.question).text], question(action.question).options];
       break;
     }
     case 'diagnose':
-      parts = [...both(action.lead), ...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction), diagnosis(action.cause, action.confidence, action.variant, action.funds)];
+      parts = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction), diagnosis(action.cause, action.confidence, action.variant, action.funds)];
       options = afterDiagnosisOptions(k, action.cause);
       break;
     case 'details':
