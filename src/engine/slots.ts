@@ -72,6 +72,9 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
         if (rule.statementsOnly && question) continue;
         const phrase = firstMatch(rule.patterns, text);
         if (phrase === null || firstMatch(rule.unless, text) !== null) continue;
+        // A later value replaces the earlier one, and so does its evidence: only phrases for the
+        // value kept are quoted ("verified with China but live in Germany" is not KYC evidence).
+        if (slots[slot.name] !== undefined && slots[slot.name] !== rule.value) evidence[slot.name] = [];
         slots[slot.name] = rule.value;
         (evidence[slot.name] ??= []).push(phrase.trim());
       }

@@ -48,7 +48,7 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
   const top = ranked[0]!;
   const missing = openQuestions(d, slots).map((q) => stripMarkdown(k.questions[q]!.prompt));
   const confident = top.confidence >= d.thresholds.triage_confident;
-  const suggestedReply = agentMacro(k, {
+  const suggestedReply = agentMacro(k, d, {
     cause: confident ? top.cause : null,
     questions: reading.questions.filter((q) => FAQ_INTENTS.has(q.intent) && q.intent !== 'ask_meaning' && q.confidence >= d.thresholds.faq_min_confidence).map((q) => q.intent as AnswerKey),
     missing,
@@ -75,11 +75,16 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
  * questions, tells the customer to change a pasted secret, and, when the cause is not clear yet,
  * asks the missing questions ("please tell me…"). It never tells the customer to contact support.
  */
-export function agentMacro(k: Knowledge, m: { cause: Cause | null; questions: AnswerKey[]; missing: string[]; secret: boolean }): string {
+export function agentMacro(k: Knowledge, d: Domain, m: { cause: Cause | null; questions: AnswerKey[]; missing: string[]; secret: boolean }): string {
   const parts = [k.ui.macro_greeting!];
   if (m.secret) parts.push(k.ui.macro_secret!);
   if (m.cause) parts.push(k.causes[m.cause].macro.trim());
-  const answers = [...new Set(m.questions)].map((key) => `- ${shortAnswer(k, key)}`);
+  // With a cause, "how long?" and "can it be reactivated?" are answered for it (domain cause_answers).
+  const answer = (key: AnswerKey) => {
+    const field = m.cause ? d.causeAnswers[key as keyof typeof d.causeAnswers] : undefined;
+    return field && field !== 'resolution' && m.cause ? k.causes[m.cause][field].trim().replace(/\s+/g, ' ') : shortAnswer(k, key);
+  };
+  const answers = [...new Set(m.questions)].map((key) => `- ${answer(key)}`);
   if (answers.length) parts.push(`${k.ui.macro_answers_intro}\n${answers.join('\n')}`);
   if (!m.cause && m.missing.length) parts.push(`${k.ui.macro_ask_intro}\n${m.missing.slice(0, 3).map((q) => `- ${q}`).join('\n')}`);
   if (m.cause !== 'account_frozen') parts.push(k.ui.macro_closing!);
