@@ -107,7 +107,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       const carried = (state as StoredState | undefined)?.safety;
       const redaction = redactSecrets(typeof input.text === 'string' ? input.text : '', carried);
       const redacted = { ...input, text: redaction.text };
-      let result;
+      let result: ReturnType<Engine['step']>;
       try {
         result = this.engine.step(state, redacted, this.now(), { maxChars: this.maxMessageChars });
       } catch (err) {

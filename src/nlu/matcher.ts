@@ -1,8 +1,8 @@
 // The intent matcher: natural's tokenizer/stemmer/Bayes classifier, a calibrated confidence,
 // an out-of-scope decision, and detection of two questions in one message.
 import type { IntentName, IntentScore } from '../shared/types';
-import { IntentClassifier, type ClassifierModel } from './classifier';
-import { SoftmaxRegression, type LogisticModel } from './logistic';
+import type { IntentClassifier, ClassifierModel } from './classifier';
+import type { SoftmaxRegression, LogisticModel } from './logistic';
 import { JointScorer } from './joint-scorer';
 import { analyse, featuresOf, type Analysis, type Featurized } from './features';
 import type { Normalizer } from './normalize';

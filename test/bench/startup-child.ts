@@ -9,11 +9,12 @@ import { loadConfig } from '../../src/config';
 import { createEngine } from '../../src/engine/index';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { corpusHash, loadMatcher, trainFromCorpus } from '../../src/nlu/load';
+import type { Matcher } from '../../src/nlu/matcher';
 
 const mode = process.argv[2] === 'cold' ? 'cold' : 'warm';
 const config = loadConfig({});
 let scratch: string | undefined;
-let matcher;
+let matcher: Matcher;
 if (mode === 'cold') {
   const hash = corpusHash();
   matcher = trainFromCorpus();

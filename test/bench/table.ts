@@ -8,7 +8,7 @@ export function markdownTables(r: BenchResults): string {
   const rows: string[][] = [];
   if (r.nlu) {
     const { ours, nlpjs } = r.nlu;
-    rows.push(['NLU accuracy (held-out, ' + r.nlu.heldout_examples + ' messages)', String(ours.accuracy), String(nlpjs.accuracy)]);
+    rows.push([`NLU accuracy (held-out, ${r.nlu.heldout_examples} messages)`, String(ours.accuracy), String(nlpjs.accuracy)]);
     rows.push(['out-of-scope rejected', String(ours.out_of_scope_rejection), String(nlpjs.out_of_scope_rejection)]);
     rows.push(['in-scope wrongly rejected', String(ours.in_scope_false_rejection), String(nlpjs.in_scope_false_rejection)]);
     rows.push(['classify p50', fmtUs(ours.p50_us), fmtUs(nlpjs.p50_us)]);

@@ -331,7 +331,7 @@ export class SlackHarness {
   posts(filter: { channel?: string; threadTs?: string; from?: number } = {}): RecordedCall[] {
     return this.fake
       .callsOf('chat.postMessage')
-      .filter((c, i) => i >= (filter.from ?? 0))
+      .filter((_c, i) => i >= (filter.from ?? 0))
       .filter((c) => (filter.channel ? c.params.channel === filter.channel : true))
       .filter((c) => (filter.threadTs ? c.params.thread_ts === filter.threadTs : true));
   }

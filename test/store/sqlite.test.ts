@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { openSqliteStore, DB_FILE } from '../../src/store/sqlite';
 import { openDefaultStore } from '../../src/store/default';
 import { StoreWriteError } from '../../src/store/types';

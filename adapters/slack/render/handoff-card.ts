@@ -1,6 +1,4 @@
-// The card posted to the agents' channel when a conversation is handed to a person,
-// and its later states (claimed, released, resolved).
-import type { HandoffSummary } from '../../../src/engine/types';
+
 import { toMrkdwn } from './mrkdwn';
 import { context, sections, truncate, type Block, type SlackMessage, BLOCKS_MAX } from './blocks';
 

@@ -4,7 +4,7 @@ import type { Command } from '../main';
 import { loadConfig } from '../../config';
 import { createEngine } from '../../engine/index';
 import type { ConversationState } from '../../engine/state';
-import type { AnswerOption, Turn } from '../../engine/types';
+import type { AnswerOption, } from '../../engine/types';
 
 /** Visible width of a line: escape codes take no room. */
 const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;

@@ -19,7 +19,7 @@ export const command: Command = {
     const logger = createLogger({ level: config.logLevel, format: config.logFormat });
     // A stray rejection in a library callback is logged, not fatal: one bad message must not end every conversation.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-    let opened;
+    let opened: Awaited<ReturnType<typeof openDefaultStore>>;
     try {
       opened = await openDefaultStore(config.dataDir, config.maxStoreMb);
     } catch (err) {
@@ -30,7 +30,7 @@ export const command: Command = {
     if (imported) logger.info(imported, 'store: imported the old sessions.jsonl (kept as sessions.jsonl.imported)');
     if (imported?.skippedLines) logger.warn({ skippedLines: imported.skippedLines }, 'store: dropped unreadable lines of the old log');
 
-    let bot;
+    let bot: Awaited<ReturnType<typeof startBot>>;
     try {
       bot = await startBot(config, { store, logger });
     } catch (err) {

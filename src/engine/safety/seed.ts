@@ -44,13 +44,13 @@ function runs(text: string, ws: Word[]): [number, number][] {
   let start = -1;
   for (let i = 0; i <= ws.length; i++) {
     const w = ws[i];
-    const joined = w && w.bip && start >= 0 && SEPARATOR.test(text.slice(ws[i - 1]!.end, w.start));
-    if (w && w.bip && (start < 0 || joined)) {
+    const joined = w?.bip && start >= 0 && SEPARATOR.test(text.slice(ws[i - 1]!.end, w.start));
+    if (w?.bip && (start < 0 || joined)) {
       if (start < 0) start = i;
       continue;
     }
     if (start >= 0) out.push([start, i - 1]);
-    start = w && w.bip ? i : -1;
+    start = w?.bip ? i : -1;
   }
   return out;
 }

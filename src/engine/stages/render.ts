@@ -127,8 +127,8 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
 export function forOtherExchange(text: string, k: Knowledge, other: string): string {
   const e = k.exchange;
   const urls = [e.supportUrl, e.announcementsUrl, e.appUrl, e.websiteUrl].filter(Boolean).sort((a, b) => b.length - a.length);
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const anyUrl = urls.map(escape).join('|');
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const anyUrl = urls.map(escapeRegExp).join('|');
   let out = text.replace(new RegExp(`\\[([^\\]]+)\\]\\((?:${anyUrl})[^)]*\\)`, 'g'), '$1');
   out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), `${other}'s own website`);
   return out.replace(new RegExp(`\\b${escape(e.name)}\\b`, 'g'), other);

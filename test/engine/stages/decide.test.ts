@@ -63,7 +63,7 @@ describe('decide', () => {
   it('collects notices: a secret, an expired conversation, a cut message', () => {
     const e = testEngine();
     const first = decide(e, undefined, read(e, { text: 'region locked' }), T0);
-    const later = decide(e, first.state, read(e, { text: 'my password is Hunter2!x ' + 'x'.repeat(300) }, 200), T0 + 3 * 3600_000);
+    const later = decide(e, first.state, read(e, { text: `my password is Hunter2!x ${'x'.repeat(300)}` }, 200), T0 + 3 * 3600_000);
     expect(later.notices).toEqual(['secret_warning', 'expired', 'too_long']);
   });
 });

@@ -11,7 +11,7 @@ export const COMMAND = '/regionlock';
 
 export function helpMessage(command = COMMAND): SlackMessage {
   const text = [
-    '*How to use* `' + command + '`',
+    `*How to use* \`${command}\``,
     `• \`${command} <question>\`: a private answer, e.g. \`${command} can I still withdraw my coins?\``,
     `• \`${command} triage <ticket text>\`: paste a customer ticket and get the likely causes, the facts still missing and a reply you can send`,
     '• The *Triage ticket* entry in any message\'s "More actions" menu does the same for that message.',
