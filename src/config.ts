@@ -47,6 +47,19 @@ export const configSchema = z
         }, 'must be a directory, not a file')
         .default('./data'),
     ),
+    REDIS_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => {
+          try {
+            return ['redis:', 'rediss:'].includes(new URL(v).protocol);
+          } catch {
+            return false;
+          }
+        }, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0')
+        .optional(),
+    ),
     PUBLIC_URL: optionalUrl,
     ALLOWED_HOSTS: z.preprocess(
       (v) => (typeof v === 'string' ? v : ''),
@@ -156,6 +169,8 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Shared state for several instances; undefined: the embedded SQLite store in dataDir. */
+  redisUrl?: string;
   web: WebSecurityConfig;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: RawConfig['LOG_FORMAT'];
@@ -184,7 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'config');
       const value = env[name];
-      const shown = value === undefined ? '' : ` (got "${name.includes('TOKEN') || name.includes('SECRET') ? '***' : value}")`;
+      const secret = name.includes('TOKEN') || name.includes('SECRET') || name === 'REDIS_URL';
+      const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
       return `${name} ${i.message}${shown}`;
     });
     throw new ConfigError(problems);
@@ -194,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    redisUrl: c.REDIS_URL,
     web: {
       publicUrl: c.PUBLIC_URL,
       allowedHosts: c.ALLOWED_HOSTS,

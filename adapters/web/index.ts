@@ -17,6 +17,7 @@ import { clientAddress } from '../../src/server/client-address';
 import { allowedHostnames, hostAllowed } from '../../src/server/host-check';
 import { conversationKey } from '../../src/engine/service';
 import { CLIENT_FIELD } from './socket-adapter';
+import { StoreWriteError } from '../../src/store/types';
 
 export { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
 
@@ -53,7 +54,13 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
     }
     try {
       const client = clientAddress(req, web.trustProxy);
-      const isNew = (await ctx.store.get(conversationKey({ channel: 'web', conversationId: `api:${req.body.user}` }))) === undefined;
+      // A store that cannot be read right now (Redis down): the message goes on to the service,
+      // which answers that it cannot save, instead of failing the request here.
+      const stored = await ctx.store.get(conversationKey({ channel: 'web', conversationId: `api:${req.body.user}` })).catch((err: unknown) => {
+        if (err instanceof StoreWriteError) return null;
+        throw err;
+      });
+      const isNew = stored === undefined;
       if (isNew && !newConversations.allow(client)) {
         res.status(429).set('retry-after', '60').json({ error: 'too many new conversations from this address; try again in a minute' });
         return;
