@@ -10,16 +10,24 @@ import { DISCORD_MEMORY_MS } from './deps';
 import { answerRows } from './render/answer-buttons';
 import { splitMessage } from './render/split';
 import { describeError } from './errors';
+import { channelOfConversation, decodeDiscordConversation, encodeDiscordConversation } from './conversation-id';
 
-export const dmConversationId = (channelId: string) => `@me:${channelId}`;
-export const threadConversationId = (guildId: string, threadId: string) => `${guildId}:${threadId}`;
-export const channelConversationId = (guildId: string, channelId: string, userId: string) => `${guildId}:${channelId}:${userId}`;
+export const dmConversationId = (channelId: string) => encodeDiscordConversation({ kind: 'dm', channelId });
+export const threadConversationId = (guildId: string, threadId: string) => encodeDiscordConversation({ kind: 'thread', guildId, threadId });
+export const channelConversationId = (guildId: string, channelId: string, userId: string) =>
+  encodeDiscordConversation({ kind: 'channel', guildId, channelId, userId });
 
 /** The channel (DM, thread or text channel) a conversation is answered in. */
-export const channelOf = (conversationId: string): string | null => conversationId.split(':')[1] || null;
-export const isDirectMessageConversation = (conversationId: string) => conversationId.startsWith('@me:');
+export function channelOf(conversationId: string): string | null {
+  const c = decodeDiscordConversation(conversationId);
+  return c ? channelOfConversation(c) : null;
+}
+export const isDirectMessageConversation = (conversationId: string) => decodeDiscordConversation(conversationId)?.kind === 'dm';
 /** The person a channel conversation (no thread) belongs to; undefined for DMs and threads. */
-export const ownerOf = (conversationId: string): string | undefined => conversationId.split(':')[2] || undefined;
+export function ownerOf(conversationId: string): string | undefined {
+  const c = decodeDiscordConversation(conversationId);
+  return c?.kind === 'channel' ? c.userId : undefined;
+}
 
 export const discordRef = (conversationId: string, userId: string): ConversationRef => ({ channel: 'discord', conversationId, userId });
 

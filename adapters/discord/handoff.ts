@@ -15,7 +15,7 @@ export async function postHandoffCard(deps: DiscordDeps, ref: ConversationRef, s
   const channel = await fetchSendable(deps.client, deps.config.agentChannelId);
   const customerChannel = channelOf(ref.conversationId) ?? '';
   const card = renderHandoffCard(
-    deps.service.engine.formatHandoff(summary),
+    deps.service.formatHandoff(summary),
     { conversationId: ref.conversationId, userId: ref.userId },
     { isDirectMessage: isDirectMessageConversation(ref.conversationId), channelId: customerChannel },
   );

@@ -9,6 +9,7 @@ import { SLACK_MEMORY_MS } from './deps';
 import { renderReply, withoutButtons, type Block, type SlackMessage } from './render/blocks';
 import { escapeSlack } from './render/mrkdwn';
 import { describeError } from './errors';
+import { decodeSlackConversation, encodeSlackConversation } from './conversation-id';
 
 export interface SlackPlace {
   channel: string;
@@ -16,17 +17,17 @@ export interface SlackPlace {
   threadTs?: string;
 }
 
-export const dmConversationId = (team: string, channel: string) => `${team}:${channel}`;
-export const threadConversationId = (team: string, channel: string, threadTs: string) => `${team}:${channel}:${threadTs}`;
+export const dmConversationId = (team: string, channel: string) => encodeSlackConversation({ kind: 'dm', team, channel });
+export const threadConversationId = (team: string, channel: string, threadTs: string) => encodeSlackConversation({ kind: 'thread', team, channel, threadTs });
 
 /** Reads a conversation id back into where to post. */
 export function placeOf(conversationId: string): SlackPlace | null {
-  const [team, channel, threadTs] = conversationId.split(':');
-  if (!team || !channel) return null;
-  return threadTs ? { channel, threadTs } : { channel };
+  const c = decodeSlackConversation(conversationId);
+  if (!c) return null;
+  return c.kind === 'thread' ? { channel: c.channel, threadTs: c.threadTs } : { channel: c.channel };
 }
 
-export const isDirectMessageConversation = (conversationId: string) => conversationId.split(':').length === 2;
+export const isDirectMessageConversation = (conversationId: string) => decodeSlackConversation(conversationId)?.kind === 'dm';
 
 export const slackRef = (conversationId: string, userId: string): ConversationRef => ({ channel: 'slack', conversationId, userId });
 

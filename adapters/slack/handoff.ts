@@ -19,7 +19,7 @@ export async function postHandoffCard(deps: SlackDeps, client: WebClient, ref: C
     }
   }
   const message = renderHandoffCard(
-    deps.service.engine.formatHandoff(summary),
+    deps.service.formatHandoff(summary),
     { c: ref.conversationId, u: ref.userId },
     { permalink, isDirectMessage: isDirectMessageConversation(ref.conversationId) },
   );

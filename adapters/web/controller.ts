@@ -10,7 +10,6 @@ import type { WebHistory } from './history';
 import { WEBHOOK_PATH } from './paths';
 import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
 import { handoffNotice, loadWebMessages } from './handoff-notice';
-import { loadKnowledge } from '../../src/knowledge/load';
 import type { VisitorIds } from './identity';
 import type { NewConversationLimit } from './new-conversations';
 import { CLIENT_FIELD } from './socket-adapter';
@@ -38,7 +37,6 @@ export interface WebControllerDeps {
 
 export function createWebController({ ctx, adapter, history, logger, ids, newConversations }: WebControllerDeps): Botkit {
   const webMessages = loadWebMessages();
-  const knowledge = loadKnowledge(ctx.config.exchange);
   const controller = new Botkit({
     adapter,
     webserver: ctx.app,
@@ -58,7 +56,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
       } catch (err) {
         logger.error({ err, what }, 'web: could not handle a message');
         try {
-          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.engine.message('busy'), []) });
+          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
         } catch {
           // the socket is gone; nothing more to do
         }
@@ -82,16 +80,14 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
 
       const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
       let reply = turn.reply;
-      if (turn.handoff || turn.silent) {
-        // Web visitors have no agent desk behind them: instead of "a person will reply here" they get
-        // the way to support and a summary to paste there, and the bot keeps answering.
-        const summary = turn.handoff ?? (await ctx.service.handoffStatus(ref))?.summary;
-        if (summary) {
-          logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
-          const title = summary.likelyCause ? knowledge.causes[summary.likelyCause].title : null;
-          reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
-        }
-        await ctx.service.release(ref);
+      if (turn.handoff) {
+        // Web visitors have no agent desk behind them (the service runs this channel self-serve and
+        // keeps answering): instead of "a person will reply here" they get the way to support and a
+        // summary to paste there.
+        const summary = turn.handoff;
+        logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
+        const title = summary.likelyCause ? ctx.service.causeTitle(summary.likelyCause) : null;
+        reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
       // Refused messages (rate-limited, busy, not saved) leave no trace; the rest is stored as the
@@ -105,7 +101,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
           ]);
         } catch (err) {
           logger.error({ error: (err as Error).message }, 'web: could not save the transcript; the user was told');
-          reply = `${ctx.service.engine.message('cannot_save')}\n\n${reply}`;
+          reply = `${ctx.service.message('cannot_save')}\n\n${reply}`;
         }
       }
       const frame = botMessage(reply, turn.options, {
@@ -126,7 +122,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
     const client = String((message as unknown as Record<string, unknown>)[CLIENT_FIELD] ?? 'unknown');
     if (!known && !newConversations.allow(client)) {
       logger.warn({ client }, 'web: refused a new conversation: too many from this client this minute');
-      await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.engine.message('busy'), []) });
+      await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
       return;
     }
     const user = known ? message.user : ids.issue();

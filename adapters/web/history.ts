@@ -51,18 +51,11 @@ export class WebHistory {
   append(userId: string, entries: HistoryEntry[]): Promise<void> {
     const previous = this.chains.get(userId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const history = (await this.read(userId)).map(({ options: _options, ...rest }) => rest as HistoryEntry);
-      // The user's words are scrubbed of secrets (again: cheap, and safe if a caller forgot).
-      for (const e of entries) {
-        const text = (e.from === 'user' ? redactSecrets(e.text).text : e.text).slice(0, MAX_ENTRY_CHARS);
-        if (e.from === 'user' && text.trimStart().startsWith(SEED_PLACEHOLDER)) {
-          // A seed phrase completed by this message began at the end of the previous one.
-          const previous = [...history].reverse().find((h) => h.from === 'user');
-          if (previous) previous.text = scrubTrailingSeedWords(previous.text);
-        }
-        history.push({ ...e, text });
-      }
-      await this.store.set(historyKey(userId), bounded(history), this.ttlMs);
+      await this.read(userId); // sets a malformed transcript aside first
+      const change = (stored: HistoryEntry[] | undefined) => withEntries(Array.isArray(stored) ? stored : [], entries);
+      // One transaction where the store has them (SQLite); otherwise get and set, serialised per user here.
+      if (this.store.update) await this.store.update<HistoryEntry[]>(historyKey(userId), change, this.ttlMs);
+      else await this.store.set(historyKey(userId), change(await this.store.get<HistoryEntry[]>(historyKey(userId))), this.ttlMs);
     });
     const guarded: Promise<unknown> = next
       .catch(() => undefined)
@@ -72,6 +65,22 @@ export class WebHistory {
     this.chains.set(userId, guarded);
     return next;
   }
+}
+
+/** The transcript with `entries` appended: user words redacted, old chips dropped, bounded. */
+function withEntries(stored: HistoryEntry[], entries: HistoryEntry[]): HistoryEntry[] {
+  const history = stored.map(({ options: _options, ...rest }) => rest as HistoryEntry);
+  for (const e of entries) {
+    // The user's words are scrubbed of secrets (again: cheap, and safe if a caller forgot).
+    const text = (e.from === 'user' ? redactSecrets(e.text).text : e.text).slice(0, MAX_ENTRY_CHARS);
+    if (e.from === 'user' && text.trimStart().startsWith(SEED_PLACEHOLDER)) {
+      // A seed phrase completed by this message began at the end of the previous one.
+      const previous = [...history].reverse().find((h) => h.from === 'user');
+      if (previous) previous.text = scrubTrailingSeedWords(previous.text);
+    }
+    history.push({ ...e, text });
+  }
+  return bounded(history);
 }
 
 /** The newest entries that fit MAX_HISTORY_ENTRIES and MAX_HISTORY_BYTES. */

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, Loader> = {
   train: () => import('./commands/train.js'),
   replay: () => import('./commands/replay.js'),
   triage: () => import('./commands/triage.js'),
+  'test-stories': () => import('./commands/test-stories.js'),
   'discord-deploy-commands': () => import('./commands/discord-deploy-commands.js'),
 };
 

@@ -1,64 +1,17 @@
 // Understands an answer to the pending clarifying question: a clicked option, its label or a
-// synonym typed out, a yes/no/not-sure reply, or a country name.
+// synonym typed out, a yes/no/not-sure reply, or a country name. What each means is domain data.
 import type { Knowledge } from '../knowledge/load';
 import type { MatchResult } from '../nlu/matcher';
-import type { QuestionId, Slots } from './state';
-import { INTENTS, type IntentName } from './types';
-import { extractSlots } from './slots';
+import type { Domain } from '../domain/types';
+import type { IntentName, QuestionId, Slots } from '../shared/types';
+import type { Extraction } from './slots';
+import { encodeOption, type OptionRef } from './ids';
 
 export interface PendingAnswer {
-  slots: Partial<Slots>;
+  slots: Slots;
   /** The intent an option stands for (e.g. "Every network" = inform_all_networks). */
   optionIntent?: IntentName;
   fromOption: boolean;
-}
-
-export const SLOT_OF_QUESTION: Record<QuestionId, keyof Slots> = {
-  scope: 'scope',
-  kyc_region: 'kycRestricted',
-  announcement: 'announcement',
-  ip_jumps: 'ipJumps',
-  location: 'location',
-};
-
-const OPTION_VALUES: Record<string, { slots: Partial<Slots>; intent: IntentName }> = {
-  'scope:all': { slots: { scope: 'all' }, intent: 'inform_all_networks' },
-  'scope:one': { slots: { scope: 'one' }, intent: 'inform_one_network' },
-  'scope:unsure': { slots: { scope: 'unsure' }, intent: 'unsure' },
-  'kyc_region:restricted': { slots: { kycRestricted: true }, intent: 'inform_kyc_region' },
-  'kyc_region:supported': { slots: { kycRestricted: false }, intent: 'deny' },
-  'kyc_region:unsure': { slots: { kycRestricted: 'unsure' }, intent: 'unsure' },
-  'announcement:yes': { slots: { announcement: true }, intent: 'affirm' },
-  'announcement:no': { slots: { announcement: false }, intent: 'deny' },
-  'announcement:unsure': { slots: { announcement: 'unsure' }, intent: 'unsure' },
-  'ip_jumps:yes': { slots: { ipJumps: true }, intent: 'affirm' },
-  'ip_jumps:no': { slots: { ipJumps: false }, intent: 'deny' },
-  'ip_jumps:unsure': { slots: { ipJumps: 'unsure' }, intent: 'unsure' },
-  'location:restricted': { slots: { location: 'restricted' }, intent: 'affirm' },
-  'location:supported': { slots: { location: 'supported' }, intent: 'deny' },
-  'location:vpn': { slots: { location: 'vpn' }, intent: 'inform_one_network' },
-  'location:unsure': { slots: { location: 'unsure' }, intent: 'unsure' },
-};
-
-/** Replies to a yes/no question, by intent. */
-const YES_NO: Record<QuestionId, Partial<Record<'affirm' | 'deny' | 'unsure', Partial<Slots>>>> = {
-  scope: { unsure: { scope: 'unsure' } },
-  kyc_region: { affirm: { kycRestricted: true }, deny: { kycRestricted: false }, unsure: { kycRestricted: 'unsure' } },
-  announcement: { affirm: { announcement: true }, deny: { announcement: false }, unsure: { announcement: 'unsure' } },
-  ip_jumps: { affirm: { ipJumps: true }, deny: { ipJumps: false }, unsure: { ipJumps: 'unsure' } },
-  location: { unsure: { location: 'unsure' } },
-};
-
-/** The intent an option id stands for, when picking it says more than its label. */
-export function optionIntent(optionId: string): IntentName | null {
-  if (OPTION_VALUES[optionId]) return OPTION_VALUES[optionId]!.intent;
-  if (optionId === 'action:diagnose') return 'report_lock';
-  if (optionId === 'action:human') return 'request_human';
-  if (optionId.startsWith('ask:')) {
-    const name = optionId.slice(4);
-    return (INTENTS as readonly string[]).includes(name) ? (name as IntentName) : null;
-  }
-  return null;
 }
 
 const plain = (s: string) =>
@@ -70,45 +23,57 @@ const plain = (s: string) =>
     .trim();
 
 export function interpretAnswer(
+  d: Domain,
   k: Knowledge,
   pending: QuestionId,
   text: string,
-  optionId: string | undefined,
+  option: OptionRef | null,
   match: MatchResult,
+  extraction: Extraction,
 ): PendingAnswer | null {
-  const question = k.questions[pending];
+  const question = d.questions.get(pending)!;
+  const slot = question.slot;
   // 1. A clicked option of this question.
-  if (optionId && OPTION_VALUES[optionId] && optionId.startsWith(`${pending}:`)) {
-    const v = OPTION_VALUES[optionId]!;
-    return { slots: v.slots, optionIntent: v.intent, fromOption: true };
-  }
+  const clicked = option?.kind === 'answer' ? d.options.get(encodeOption(option)) : undefined;
+  if (clicked && clicked.question === pending) return { slots: { [slot]: clicked.value }, optionIntent: clicked.intent, fromOption: true };
   // 2. The label or a synonym typed out (short replies only, so sentences go to slot extraction).
   const said = plain(text);
-  if (said && said.split(' ').length <= 8) {
-    for (const option of question.options) {
+  if (said && said.split(' ').length <= d.limits.option_reply_words) {
+    for (const option of k.questions[pending]!.options) {
       const names = [option.label, ...option.synonyms].map(plain);
       if (names.includes(said) || names.includes(said.replace(/^(?:i think |probably |it's |its |it is |umm? |uh |well )/, ''))) {
-        const v = OPTION_VALUES[option.id]!;
-        return { slots: v.slots, optionIntent: v.intent, fromOption: false };
+        const v = d.options.get(option.id)!;
+        return { slots: { [slot]: v.value }, optionIntent: v.intent, fromOption: false };
       }
     }
   }
   // 3. A country named in reply to a question about countries.
-  const { countries, slots } = extractSlots(text, match.words);
-  const slot = SLOT_OF_QUESTION[pending];
-  if (slots[slot] === undefined && countries.length === 1) {
-    const restricted = countries[0]!.restricted;
-    if (pending === 'kyc_region') return { slots: { kycRestricted: restricted }, fromOption: false };
-    if (pending === 'location') return { slots: { location: restricted ? 'restricted' : 'supported' }, fromOption: false };
+  const { countries, slots } = extraction;
+  if (question.country && slots[slot] === undefined && countries.length === 1) {
+    return { slots: { [slot]: countries[0]!.restricted ? question.country.restricted : question.country.supported }, fromOption: false };
   }
   // 4. Yes / no / not sure.
   if (slots[slot] === undefined) {
     for (const { intent, confidence } of match.intents) {
-      if ((intent === 'affirm' || intent === 'deny' || intent === 'unsure') && confidence >= 0.4) {
-        const value = YES_NO[pending][intent];
-        if (value) return { slots: value, fromOption: false };
-      }
+      const meaning = d.yesNoIntents[intent];
+      if (!meaning || confidence < d.thresholds.yes_no_min_confidence) continue;
+      const value = question.yesNo[meaning];
+      if (value !== undefined) return { slots: { [slot]: value }, fromOption: false };
     }
   }
   return null;
+}
+
+/** The intent a picked option stands for, when picking it says more than its label. */
+export function optionIntent(d: Domain, option: OptionRef): IntentName | null {
+  switch (option.kind) {
+    case 'answer':
+      return d.options.get(encodeOption(option))?.intent ?? null;
+    case 'action':
+      return option.action === 'diagnose' ? 'report_lock' : option.action === 'human' ? 'request_human' : null;
+    case 'ask':
+      return option.intent;
+    default:
+      return null;
+  }
 }

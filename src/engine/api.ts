@@ -1,5 +1,5 @@
 // What the conversation engine offers. The engine is pure: state and input in, new state and a turn out.
-import type { TriageResult, Turn, UserInput, HandoffSummary } from './types';
+import type { Cause, TriageResult, Turn, UserInput, HandoffSummary } from '../shared/types';
 import type { ConversationState } from './state';
 
 export interface StepResult {
@@ -19,15 +19,22 @@ export type MessageKey =
   | 'cannot_save'
   | 'too_long';
 
+export interface StepOptions {
+  /** Longer text is cut to this (default: the domain's max_text_chars); the user is told. */
+  maxChars?: number;
+}
+
 export interface Engine {
   /** One turn of a conversation. `state` is undefined for a new conversation. */
-  step(state: ConversationState | undefined, input: UserInput, now: number): StepResult;
+  step(state: ConversationState | undefined, input: UserInput, now: number, opts?: StepOptions): StepResult;
   /** A one-off answer with no conversation (e.g. Slack `/regionlock <question>`). */
-  answer(text: string): Turn;
+  answer(text: string, opts?: StepOptions): Turn;
   /** Reads a pasted ticket for an agent. */
-  triage(text: string): TriageResult;
+  triage(text: string, opts?: StepOptions): TriageResult;
   /** A fixed message, placeholders filled. */
   message(key: MessageKey, vars?: Record<string, string>): string;
   /** A hand-off summary as plain text for an agent channel. */
   formatHandoff(summary: HandoffSummary): string;
+  /** A cause in plain words. */
+  causeTitle(cause: Cause): string;
 }

@@ -1,24 +1,17 @@
 // Builds the short summary an agent gets when a conversation is handed to a person.
 import { neutraliseUserText } from './safety/markup';
 import type { Knowledge } from '../knowledge/load';
-import type { ConversationState, Slots } from './state';
+import type { ConversationState } from './state';
+import type { Domain } from '../domain/types';
+import type { Slots } from '../shared/types';
 import type { Cause, HandoffReason, HandoffSummary } from './types';
 
-const FACT_TEXT: { [K in keyof Slots]: (v: NonNullable<Slots[K]>) => string } = {
-  scope: (v) => (v === 'all' ? 'Restricted on every network' : v === 'one' ? 'Restricted only on the current network' : 'Does not know whether other networks are affected'),
-  kycRestricted: (v) => (v === true ? 'KYC residence is a restricted country' : v === false ? 'KYC residence is a supported country' : 'Unsure which KYC residence was given'),
-  announcement: (v) => (v === true ? 'Received an exit/restriction announcement' : v === false ? 'No exit announcement received' : 'Unsure about an announcement'),
-  ipJumps: (v) => (v === true ? 'Travelled or IP jumped between countries recently' : v === false ? 'No travel or IP jumps' : 'Unsure about travel/IP jumps'),
-  location: (v) => (v === 'restricted' ? 'Connecting from a restricted country' : v === 'supported' ? 'Connecting from a supported country' : v === 'vpn' ? 'Connecting through a VPN or office network' : 'Unsure where the connection comes from'),
-  recovered: (v) => (v === true ? 'The restriction went away by itself' : 'The restriction has not gone away'),
-  cannotLogin: (v) => (v === true ? 'Cannot log in at all' : 'Can still log in'),
-};
-
-export function factsOf(slots: Slots): string[] {
+/** The facts gathered so far, in the domain's words for agents. */
+export function factsOf(d: Domain, slots: Slots): string[] {
   const out: string[] = [];
-  for (const key of Object.keys(FACT_TEXT) as (keyof Slots)[]) {
-    const v = slots[key];
-    if (v !== undefined) out.push((FACT_TEXT[key] as (x: unknown) => string)(v));
+  for (const slot of d.slots) {
+    const v = slots[slot.name];
+    if (v !== undefined) out.push(slot.summary[String(v)]!);
   }
   return out;
 }
@@ -33,11 +26,11 @@ const NEXT_STEP: Record<Cause | 'unknown', string> = {
   unknown: 'Ask the customer whether the message appears on every network and which residence country the KYC shows.',
 };
 
-export function buildHandoff(state: ConversationState, reason: HandoffReason, now: number, cause: Cause | null, confidence: number): HandoffSummary {
+export function buildHandoff(d: Domain, state: ConversationState, reason: HandoffReason, now: number, cause: Cause | null, confidence: number): HandoffSummary {
   return {
     reason,
     userWords: state.recentUserWords.slice(-5),
-    facts: factsOf(state.slots),
+    facts: factsOf(d, state.slots),
     likelyCause: cause,
     causeConfidence: Math.round(confidence * 100) / 100,
     suggestedNextStep: NEXT_STEP[cause ?? 'unknown'],

@@ -5,11 +5,17 @@ import { ConversationService } from './service';
 import { ConversationEngine, type EngineOptions } from './engine';
 import { loadKnowledge } from '../knowledge/load';
 import { loadMatcher } from '../nlu/load';
+import { loadDomain } from '../domain/load';
+import { checkKnowledge } from '../domain/check-knowledge';
 
 export function createEngine(config: Pick<AppConfig, 'exchange' | 'sessionIdleMs' | 'handoffAfterMisunderstandings'>, opts: Partial<EngineOptions> = {}): ConversationEngine {
+  const domain = opts.domain ?? loadDomain();
+  const knowledge = opts.knowledge ?? loadKnowledge(config.exchange);
+  checkKnowledge(domain, knowledge);
   return new ConversationEngine({
     matcher: opts.matcher ?? loadMatcher(),
-    knowledge: opts.knowledge ?? loadKnowledge(config.exchange),
+    knowledge,
+    domain,
     idleMs: opts.idleMs ?? config.sessionIdleMs,
     handoffAfter: opts.handoffAfter ?? config.handoffAfterMisunderstandings,
   });
@@ -18,6 +24,8 @@ export function createEngine(config: Pick<AppConfig, 'exchange' | 'sessionIdleMs
 export function createService(config: AppConfig, store: SessionStore, engine = createEngine(config)): ConversationService {
   return new ConversationService({
     engine,
+    // The web chat has no agent desk behind it.
+    handoffModes: { web: 'self_serve' },
     store,
     maxMessageChars: config.maxMessageChars,
     rateLimitPerMinute: config.rateLimitPerMinute,

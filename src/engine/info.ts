@@ -1,8 +1,6 @@
 // Recognises requests for the two overview texts that have no intent of their own: the list of
 // causes and the symptom table ("how do I tell which kind of lock it is?").
-import type { AnswerKey } from '../knowledge/load';
-
-export type InfoKey = Extract<AnswerKey, 'symptom_table' | 'causes_overview'>;
+import type { InfoKey } from './ids';
 
 const REQUESTS: [InfoKey, RegExp][] = [
   [
@@ -15,12 +13,8 @@ const REQUESTS: [InfoKey, RegExp][] = [
   ],
 ];
 
-/** Option ids "info:symptom_table" / "info:causes_overview", or a typed request for either. */
-export function infoRequest(text: string, optionId?: string): InfoKey | null {
-  if (optionId?.startsWith('info:')) {
-    const key = optionId.slice(5);
-    return REQUESTS.some(([k]) => k === key) ? (key as InfoKey) : null;
-  }
+/** A typed request for the symptom table or the list of causes (picked ones are decoded in ids.ts). */
+export function infoRequest(text: string): InfoKey | null {
   const sample = text.slice(0, 300);
   for (const [key, pattern] of REQUESTS) if (pattern.test(sample)) return key;
   return null;

@@ -6,14 +6,11 @@ import type { IntentScore } from './types';
 const PERSON =
   /\b(?:human|person|people|agent|someone|somebody|some one|representative|rep|staff|support|operator|live|call|real|man|woman|team|employee|admin|manager|talk|speak|contact|escalat\w*|customer service|supervisor)\b/i;
 
-/** The matcher must be at least this sure of request_human as well. */
-const MIN_HANDOFF_CONFIDENCE = 0.45;
-
 export function mentionsPerson(text: string): boolean {
   return PERSON.test(text.slice(0, 2000));
 }
 
-/** A clear request for a person: the matcher reads request_human and the text names someone to talk to. */
-export function asksForPerson(text: string, intents: IntentScore[]): boolean {
-  return mentionsPerson(text) && intents.some((i) => i.intent === 'request_human' && i.confidence >= MIN_HANDOFF_CONFIDENCE);
+/** A clear request for a person: the matcher reads request_human (at least `minConfidence`) and the text names someone to talk to. */
+export function asksForPerson(text: string, intents: IntentScore[], minConfidence: number): boolean {
+  return mentionsPerson(text) && intents.some((i) => i.intent === 'request_human' && i.confidence >= minConfidence);
 }

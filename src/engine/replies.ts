@@ -1,15 +1,17 @@
 // Assembles replies from the knowledge data: the final diagnosis, FAQ answers and questions.
 import type { Knowledge, AnswerKey } from '../knowledge/load';
 import type { AnswerOption, Cause, IntentName } from './types';
-import type { QuestionId } from './state';
+import type { QuestionId } from '../shared/types';
 import { infoRequest } from './info';
+import { encodeOption } from './ids';
 
 const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
 
-export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number): string {
+/** The final reply for a cause; below `certainFrom` confidence it says it is uncertain. */
+export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number, certainFrom: number): string {
   const c = k.causes[cause];
   const parts = [k.ui.diagnosis_heading!.replace('{title}', c.title), c.explanation.trim()];
-  if (confidence < 0.7) parts.push(`_${k.ui.diagnosis_uncertain}_`);
+  if (confidence < certainFrom) parts.push(`_${k.ui.diagnosis_uncertain}_`);
   parts.push(`${k.ui.resolution_heading}\n${bullets(c.resolution)}`);
   if (cause === 'account_frozen') {
     parts.push(k.ui.frozen_still_works!);
@@ -24,7 +26,7 @@ export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number): 
 }
 
 export function questionReply(k: Knowledge, q: QuestionId): { text: string; options: AnswerOption[] } {
-  const question = k.questions[q];
+  const question = k.questions[q]!;
   return { text: question.prompt.trim(), options: question.options.map(({ id, label }) => ({ id, label })) };
 }
 
@@ -38,27 +40,27 @@ export function answerText(k: Knowledge, key: AnswerKey): string {
  */
 export function followupOptions(k: Knowledge, key: AnswerKey): AnswerOption[] {
   return (k.answers[key].followups ?? []).map((label, i) => {
-    if (label === k.ui.option_start_diagnosis) return { id: 'action:diagnose', label };
+    if (label === k.ui.option_start_diagnosis) return { id: encodeOption({ kind: 'action', action: 'diagnose' }), label };
     const info = infoRequest(label);
-    return { id: info ? `info:${info}` : `say:${key}:${i}`, label };
+    return { id: encodeOption(info ? { kind: 'info', info } : { kind: 'say', key, index: i }), label };
   });
 }
 
 export function entryOptions(k: Knowledge): AnswerOption[] {
   return [
-    { id: 'action:diagnose', label: k.ui.option_start_diagnosis! },
-    { id: 'ask:ask_asset_safety', label: k.ui.option_funds_safe! },
-    { id: 'action:human', label: k.ui.option_talk_to_human! },
+    { id: encodeOption({ kind: 'action', action: 'diagnose' }), label: k.ui.option_start_diagnosis! },
+    { id: encodeOption({ kind: 'ask', intent: 'ask_asset_safety' }), label: k.ui.option_funds_safe! },
+    { id: encodeOption({ kind: 'action', action: 'human' }), label: k.ui.option_talk_to_human! },
   ];
 }
 
 export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[] {
-  const options: AnswerOption[] = [{ id: 'ask:ask_withdraw', label: k.ui.option_withdraw! }];
+  const options: AnswerOption[] = [{ id: encodeOption({ kind: 'ask', intent: 'ask_withdraw' }), label: k.ui.option_withdraw! }];
   if (cause !== 'account_frozen') {
-    options.push({ id: 'info:symptom_table', label: k.ui.option_symptom_table! });
-    options.push({ id: 'action:human', label: k.ui.option_talk_to_human! });
+    options.push({ id: encodeOption({ kind: 'info', info: 'symptom_table' }), label: k.ui.option_symptom_table! });
+    options.push({ id: encodeOption({ kind: 'action', action: 'human' }), label: k.ui.option_talk_to_human! });
   }
-  options.push({ id: 'action:restart', label: k.ui.option_start_over! });
+  options.push({ id: encodeOption({ kind: 'action', action: 'restart' }), label: k.ui.option_start_over! });
   return options;
 }
 

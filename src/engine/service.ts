@@ -1,12 +1,11 @@
 // Runs conversations for every channel: loads state, calls the pure engine, saves state,
 // applies abuse limits and hand-off bookkeeping. Adapters talk to this and nothing else.
 import { EventEmitter } from 'node:events';
-import type { Engine } from './api';
+import type { Engine, MessageKey } from './api';
 import type { ConversationState } from './state';
-import type { ConversationRef, HandoffSummary, TriageResult, Turn, UserInput } from './types';
+import type { Cause, ChannelName, ConversationRef, HandoffSummary, TriageResult, Turn, UserInput } from '../shared/types';
 import type { SessionStore } from '../store/types';
 import { RateLimiter } from './rate-limiter';
-import { limitTurn } from './limit-turn';
 import { StoreWriteError } from '../store/types';
 import { looksLikeConversationState } from './state-guard';
 import { quarantine } from '../store/quarantine';
@@ -16,8 +15,17 @@ import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from './safety/seed';
 /** The stored state plus what redaction carries from one message to the next (no secrets). */
 type StoredState = ConversationState & { safety?: SafetyContext };
 
+/**
+ * What a hand-off means in a channel: `agents` (Slack, Discord) keeps the conversation with a
+ * person until released; `self_serve` (the web chat, no agent desk) gives the turn its summary for
+ * the user to take to support, and the bot keeps answering.
+ */
+export type HandoffMode = 'agents' | 'self_serve';
+
 export interface ServiceOptions {
   engine: Engine;
+  /** Per channel; channels not named use `agents`. */
+  handoffModes?: Partial<Record<ChannelName, HandoffMode>>;
   store: SessionStore;
   /** How long a conversation is kept in the store after its last message. */
   retentionMs?: number;
@@ -48,7 +56,9 @@ export function conversationKey(ref: Pick<ConversationRef, 'channel' | 'conversa
 }
 
 export class ConversationService extends EventEmitter<ServiceEvents> {
-  readonly engine: Engine;
+  /** Private: adapters use the methods below, never the engine. */
+  private readonly engine: Engine;
+  private readonly handoffModes: Partial<Record<ChannelName, HandoffMode>>;
   private readonly store: SessionStore;
   private readonly now: () => number;
   private readonly retentionMs: number;
@@ -65,6 +75,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   constructor(opts: ServiceOptions) {
     super();
     this.engine = opts.engine;
+    this.handoffModes = opts.handoffModes ?? {};
     this.store = opts.store;
     this.now = opts.now ?? Date.now;
     this.retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000;
@@ -99,21 +110,26 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       if (!(await this.allowed(`${ref.channel}:${ref.userId}`))) return this.fixedTurn(ref, input, 'rate_limited');
       let state = await this.loadState(key);
       if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
+      const selfServe = this.handoffMode(ref.channel) === 'self_serve';
+      // A self-serve channel is never held by a person (a hand-off kept from an older version is let go).
+      if (selfServe && state?.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
 
-      // Redact the whole message before cutting it: a secret straddling the cut would escape.
+      // Redaction with what the previous message left (login talk, the start of a seed phrase);
+      // the engine then cuts long text (and says so) in its read stage, after redaction.
       const carried = (state as StoredState | undefined)?.safety;
       const redaction = redactSecrets(typeof input.text === 'string' ? input.text : '', carried);
-      const { text, truncated } = limitTurn(redaction.text, this.maxMessageChars);
+      const redacted = { ...input, text: redaction.text };
       let result;
       try {
-        result = this.engine.step(state, { ...input, text }, this.now());
+        result = this.engine.step(state, redacted, this.now(), { maxChars: this.maxMessageChars });
       } catch (err) {
         // A record the engine cannot read must not fail every later message of this user.
         if (!state) throw err;
         await this.setAside(key, state, `engine could not read it: ${(err as Error).message}`);
-        result = this.engine.step(undefined, { ...input, text }, this.now());
+        result = this.engine.step(undefined, redacted, this.now(), { maxChars: this.maxMessageChars });
       }
       state = result.state;
+      if (selfServe && state.handoff) state = { ...state, handoff: null, misunderstandings: 0 };
       (state as StoredState).safety = redaction.context;
       // This message completed a seed phrase begun in the previous one: scrub that one's end too.
       const words = state.recentUserWords;
@@ -121,10 +137,6 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
         words[words.length - 2] = scrubTrailingSeedWords(words[words.length - 2]!);
       }
       const turn = result.turn;
-      if (truncated) {
-        turn.flags.truncated = true;
-        turn.reply = `${this.engine.message('too_long')}\n\n${turn.reply}`;
-      }
       await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
       return this.finished(ref, turn, started);
     } catch (err) {
@@ -154,6 +166,25 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     this.emit('turn', ref, turn, latencyMs);
     if (turn.handoff) this.emit('handoff', ref, turn.handoff);
     return turn;
+  }
+
+  handoffMode(channel: ChannelName): HandoffMode {
+    return this.handoffModes[channel] ?? 'agents';
+  }
+
+  /** A fixed message for adapters (agent joined, busy, …), placeholders filled. */
+  message(key: MessageKey, vars?: Record<string, string>): string {
+    return this.engine.message(key, vars);
+  }
+
+  /** A hand-off summary as text for an agent channel. */
+  formatHandoff(summary: HandoffSummary): string {
+    return this.engine.formatHandoff(summary);
+  }
+
+  /** A cause in plain words (the title of its explanation). */
+  causeTitle(cause: Cause): string {
+    return this.engine.causeTitle(cause);
   }
 
   /** An agent takes the conversation; the bot stays quiet until release(). */
@@ -193,11 +224,12 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   answerOnce(text: string): Turn {
-    return this.engine.answer(limitTurn(redactSecrets(text).text, this.maxMessageChars).text);
+    return this.engine.answer(text, { maxChars: this.maxMessageChars });
   }
 
   triage(text: string): TriageResult {
-    return this.engine.triage(limitTurn(redactSecrets(text).text, Math.max(this.maxMessageChars, 20_000)).text);
+    // Tickets may be longer than chat messages.
+    return this.engine.triage(text, { maxChars: Math.max(this.maxMessageChars, 20_000) });
   }
 
   /** Stops taking new messages and waits (bounded) for those in flight. */

@@ -1,98 +1,16 @@
-// Fills diagnosis slots from any message, form-style, using the patterns in intents/lexicon/slots.yaml.
-// Returns the phrases that matched as evidence (used by triage and hand-off summaries).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { INTENTS_DIR } from '../paths';
-import type { Slots } from './state';
+// Fills diagnosis slots from any message, form-style, with the `extract` rules of the domain
+// (patterns in intents/lexicon/slots.yaml). Returns the phrases that matched as evidence (used by
+// triage and hand-off summaries).
+import type { Domain } from '../domain/types';
+import type { Slots } from '../shared/types';
 
-type SlotName = keyof Slots;
-export type SlotEvidence = Partial<Record<SlotName, string[]>>;
+export type SlotEvidence = Record<string, string[]>;
 
 export interface Extraction {
-  slots: Partial<Slots>;
+  slots: Slots;
   evidence: SlotEvidence;
   /** Countries named in the message, classified (used to answer a pending question). */
   countries: { restricted: boolean; name: string }[];
-}
-
-const patterns = z.array(z.string());
-const fileSchema = z.object({
-  restricted_countries: z.array(z.string()).min(1),
-  supported_countries: z.array(z.string()).min(1),
-  nationality_words: z.record(z.string(), z.array(z.string())),
-  scope: z.object({ all: patterns, one: patterns, negate_one: patterns }),
-  kyc_restricted: z.object({ true: patterns, false: patterns }),
-  announcement: z.object({ true: patterns, false: patterns }),
-  ip_jumps: z.object({ true: patterns, false: patterns }),
-  location: z.object({ restricted: patterns, supported: patterns, vpn: patterns }),
-  recovered: z.object({ true: patterns }),
-  cannot_login: z.object({ true: patterns, false: patterns }),
-});
-
-interface Compiled {
-  restricted: string[];
-  supported: string[];
-  countryPattern: RegExp;
-  scope: { all: RegExp[]; one: RegExp[]; negateOne: RegExp[] };
-  kyc: { yes: RegExp[]; no: RegExp[] };
-  announcement: { yes: RegExp[]; no: RegExp[] };
-  ipJumps: { yes: RegExp[]; no: RegExp[] };
-  location: { restricted: RegExp[]; supported: RegExp[]; vpn: RegExp[] };
-  recovered: RegExp[];
-  cannotLogin: { yes: RegExp[]; no: RegExp[] };
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-
-function compileFile(file: string): Compiled {
-  const parsed = fileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: entry ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const d = parsed.data;
-  const byLength = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const restrictedNationality = d.restricted_countries.flatMap((c) => d.nationality_words[c] ?? []);
-  const supportedNationality = d.supported_countries.flatMap((c) => d.nationality_words[c] ?? []);
-  const vars: Record<string, string> = {
-    restricted: byLength(d.restricted_countries),
-    supported: byLength(d.supported_countries),
-    countries: byLength([...d.restricted_countries, ...d.supported_countries]),
-    restricted_nationality: byLength(restrictedNationality.length ? restrictedNationality : ['chinese']),
-    supported_nationality: byLength(supportedNationality.length ? supportedNationality : ['german']),
-  };
-  const compile = (list: string[], where: string) =>
-    list.map((p) => {
-      const source = p.replace(/\{([a-z_]+)\}/g, (m, k: string) => vars[k] ?? m);
-      try {
-        return new RegExp(source, 'i');
-      } catch (err) {
-        throw new Error(`${file}: ${where}: bad pattern ${p}: ${(err as Error).message}`);
-      }
-    });
-  return {
-    restricted: d.restricted_countries,
-    supported: d.supported_countries,
-    countryPattern: new RegExp(`\\b(?:${vars.countries})\\b`, 'gi'),
-    scope: { all: compile(d.scope.all, 'scope.all'), one: compile(d.scope.one, 'scope.one'), negateOne: compile(d.scope.negate_one, 'scope.negate_one') },
-    kyc: { yes: compile(d.kyc_restricted.true, 'kyc_restricted.true'), no: compile(d.kyc_restricted.false, 'kyc_restricted.false') },
-    announcement: { yes: compile(d.announcement.true, 'announcement.true'), no: compile(d.announcement.false, 'announcement.false') },
-    ipJumps: { yes: compile(d.ip_jumps.true, 'ip_jumps.true'), no: compile(d.ip_jumps.false, 'ip_jumps.false') },
-    location: {
-      restricted: compile(d.location.restricted, 'location.restricted'),
-      supported: compile(d.location.supported, 'location.supported'),
-      vpn: compile(d.location.vpn, 'location.vpn'),
-    },
-    recovered: compile(d.recovered.true, 'recovered.true'),
-    cannotLogin: { yes: compile(d.cannot_login.true, 'cannot_login.true'), no: compile(d.cannot_login.false, 'cannot_login.false') },
-  };
-}
-
-let compiled: Compiled | undefined;
-function lexicon(): Compiled {
-  return (compiled ??= compileFile(join(INTENTS_DIR, 'lexicon', 'slots.yaml')));
 }
 
 const QUESTION_START =
@@ -136,53 +54,37 @@ function firstMatch(list: RegExp[], text: string): string | null {
 
 /**
  * Reads slot values from a message. `words` are the matcher's corrected words, so typos such as
- * "evry netwrok" still count. Later sentences win over earlier ones (corrections).
+ * "evry netwrok" still count. Later sentences win over earlier ones (corrections), and within a
+ * sentence later `extract` rules of a slot win over earlier ones.
  */
-export function extractSlots(rawText: string, words: string[] = []): Extraction {
-  const lx = lexicon();
-  const slots: Partial<Slots> = {};
+export function extractSlots(domain: Domain, rawText: string, words: string[] = []): Extraction {
+  const lx = domain.lexicon;
+  const slots: Slots = {};
   const evidence: SlotEvidence = {};
-  const note = (slot: SlotName, phrase: string) => (evidence[slot] ??= []).push(phrase.trim());
   const texts = sentences(prepare(rawText.slice(0, 5000)));
   const corrected = words.join(' ');
   if (corrected && !texts.some((t) => t.text.includes(corrected))) texts.push({ text: corrected, question: /\?\s*$/.test(rawText) || QUESTION_START.test(corrected) || COMPARISON.test(corrected) });
 
   for (const { text, question } of texts) {
-    const set = <K extends SlotName>(slot: K, value: Slots[K], phrase: string | null) => {
-      if (phrase === null) return;
-      slots[slot] = value;
-      note(slot, phrase);
-    };
-    // Scope: "not only on wifi" means every network.
-    const all = firstMatch(lx.scope.all, text);
-    const one = firstMatch(lx.scope.one, text);
-    if (one && !firstMatch(lx.scope.negateOne, text)) set('scope', 'one', one);
-    if (all) set('scope', 'all', all);
-
-    const kycNo = firstMatch(lx.kyc.no, text);
-    const kycYes = firstMatch(lx.kyc.yes, text);
-    set('kycRestricted', false, kycNo);
-    set('kycRestricted', true, kycYes);
-
-    set('announcement', true, firstMatch(lx.announcement.yes, text));
-    set('announcement', false, firstMatch(lx.announcement.no, text));
-
-    if (!question) {
-      set('ipJumps', true, firstMatch(lx.ipJumps.yes, text));
-      set('recovered', true, firstMatch(lx.recovered, text));
-      set('cannotLogin', true, firstMatch(lx.cannotLogin.yes, text));
-      set('location', 'vpn', firstMatch(lx.location.vpn, text));
+    for (const slot of domain.slots) {
+      for (const rule of slot.extract) {
+        // Travel, recovery, a VPN or a failed login named in a question are not the user's facts.
+        if (rule.statementsOnly && question) continue;
+        const phrase = firstMatch(rule.patterns, text);
+        if (phrase === null || firstMatch(rule.unless, text) !== null) continue;
+        slots[slot.name] = rule.value;
+        (evidence[slot.name] ??= []).push(phrase.trim());
+      }
     }
-    set('ipJumps', false, firstMatch(lx.ipJumps.no, text));
-    set('cannotLogin', false, firstMatch(lx.cannotLogin.no, text));
-    set('location', 'supported', firstMatch(lx.location.supported, text));
-    set('location', 'restricted', firstMatch(lx.location.restricted, text));
   }
 
-  // A restricted-country KYC is about the account, not where the user sits now.
-  if (slots.kycRestricted === true && slots.location === 'restricted' && evidence.location?.every((p) => evidence.kycRestricted?.includes(p))) {
-    delete slots.location;
-    delete evidence.location;
+  for (const { keep, drop } of domain.overlaps) {
+    const [keepSlot, keepValue] = keep;
+    const [dropSlot, dropValue] = drop;
+    if (slots[keepSlot] === keepValue && slots[dropSlot] === dropValue && evidence[dropSlot]?.every((p) => evidence[keepSlot]?.includes(p))) {
+      delete slots[dropSlot];
+      delete evidence[dropSlot];
+    }
   }
 
   const countries: Extraction['countries'] = [];

@@ -1,21 +1,7 @@
 // The serialisable state of one conversation (stored as JSON, secrets already redacted).
-import type { Cause, HandoffSummary } from './types';
+import type { Cause, HandoffSummary, QuestionId, Slots } from '../shared/types';
 
-/** Facts the diagnosis needs; undefined = not known yet, 'unsure' = asked and the user did not know. */
-export type Answer<T> = T | 'unsure' | undefined;
-
-export interface Slots {
-  scope: Answer<'all' | 'one'>;
-  kycRestricted: Answer<boolean>;
-  announcement: Answer<boolean>;
-  ipJumps: Answer<boolean>;
-  /** Where the user connects from: a restricted country, a supported one, or a VPN/office network. */
-  location: Answer<'restricted' | 'supported' | 'vpn'>;
-  recovered: Answer<boolean>;
-  cannotLogin: Answer<boolean>;
-}
-
-export type QuestionId = 'scope' | 'kyc_region' | 'announcement' | 'ip_jumps' | 'location';
+export type { Slots, QuestionId, SlotValue } from '../shared/types';
 
 export interface HandoffState {
   status: 'waiting' | 'claimed';
@@ -40,16 +26,9 @@ export interface ConversationState {
   lastActiveAt: number;
 }
 
+/** No fact known yet (the slots are the domain's; unknown ones are simply absent). */
 export function emptySlots(): Slots {
-  return {
-    scope: undefined,
-    kycRestricted: undefined,
-    announcement: undefined,
-    ipJumps: undefined,
-    location: undefined,
-    recovered: undefined,
-    cannotLogin: undefined,
-  };
+  return {};
 }
 
 export function newConversation(now: number): ConversationState {

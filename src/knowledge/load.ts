@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ExchangeConfig } from '../config';
-import { CAUSES, type Cause } from '../engine/types';
+import { CAUSES, type Cause } from '../shared/types';
 import { INTENTS_DIR } from '../paths';
 
 // {agent}, {title} and {percent} are filled per message (format()), the links from settings, and
@@ -57,15 +57,10 @@ const sharedSchema = z.object({
 
 const questionSchema = z.object({
   prompt: text,
-  options: z.array(z.object({ id: z.string().regex(/^[a-z_]+:[a-z_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
+  options: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
 });
-const questionsSchema = z.object({
-  scope: questionSchema,
-  kyc_region: questionSchema,
-  announcement: questionSchema,
-  ip_jumps: questionSchema,
-  location: questionSchema,
-});
+// One entry per question of intents/dialogue/domain.yaml (checked against it when the engine is built).
+const questionsSchema = z.record(z.string(), questionSchema);
 
 const uiSchema = z.record(z.string(), text);
 

@@ -1,7 +1,7 @@
 // Fits the softmax temperature (minimum log-loss; a base plus a part per known feature) and the
 // out-of-scope threshold (best accuracy) on predictions for folds the classifier did not train on.
 import type { Calibration, Matcher } from './matcher';
-import type { LabelledText } from './train';
+import type { LabelledText } from '../shared/types';
 import { stratifiedFolds } from './folds';
 
 const BASES = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5];

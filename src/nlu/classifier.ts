@@ -30,7 +30,8 @@ export const DEFAULT_ALPHA = 0.5;
 export class IntentClassifier {
   private readonly index: Map<string, number>;
   /** table[f * labels + c] = log P(feature f | class c), feature-major so one feature's row is contiguous. */
-  private readonly table: Float64Array;
+  /** Single precision: half the memory a lookup has to reach, and log-probabilities need no more digits. */
+  private readonly table: Float32Array;
   private readonly logPrior: Float64Array;
   readonly labels: string[];
 
@@ -39,7 +40,7 @@ export class IntentClassifier {
     this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
     const V = model.vocabulary.length;
     const L = this.labels.length;
-    this.table = new Float64Array(V * L);
+    this.table = new Float32Array(V * L);
     this.logPrior = new Float64Array(L);
     const { alpha } = model;
     const examples = this.labels.reduce((n, label) => n + model.classTotals[label]!, 0);
@@ -100,6 +101,11 @@ export class IntentClassifier {
 
   get vocabularySize(): number {
     return this.model.vocabulary.length;
+  }
+
+  /** log P(feature | label), feature-major, and the log priors (for a scorer that reads both models at once). */
+  get logTable(): { table: Float32Array; priors: Float64Array } {
+    return { table: this.table, priors: this.logPrior };
   }
 
   /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf). */

@@ -1,15 +1,76 @@
-// Splits a message where a second question or statement starts, so each can be classified.
-const SENTENCE = /(?<=[?!.;\n])\s+|\n+/;
+// Finds where a sentence, a second question or a statement starts, so each can be classified.
+const SENTENCE = /(?<=[?!.;\n])\s+|\n+/g;
 const JOINERS =
-  /\s*(?:,\s*)?\b(?:and also|and|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/i;
+  /\s*(?:,\s*)?\b(?:and also|and|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/gi;
 
-export function splitClauses(text: string): string[] {
-  const out: string[] = [];
-  for (const sentence of text.slice(0, 2000).split(SENTENCE)) {
-    for (const part of sentence.split(JOINERS)) {
-      const t = part.trim();
-      if (t.split(/\s+/).length >= 2) out.push(t);
+const OPENER = /^\s*(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|dear (?:\w+ )?(?:team|support|sir|madam|all))(?: (?:there|team|guys|all|everyone|support))?\s*[,!:.]+\s*/;
+
+/** Long posts are read up to this many characters and sentences. */
+const MAX_CHARS = 4000;
+const MAX_CLAUSES = 10;
+
+/** A clause as a range of the message's words: [start, end). */
+export interface Clause {
+  start: number;
+  end: number;
+  question: boolean;
+}
+
+/** Character ranges of the clauses of `text`. */
+function clauseSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const cut = (from: number, to: number, splitter: RegExp, then?: RegExp) => {
+    splitter.lastIndex = 0;
+    let at = from;
+    const part = text.slice(from, to);
+    let m: RegExpExecArray | null;
+    while ((m = splitter.exec(part)) !== null) {
+      if (m[0].length === 0) {
+        splitter.lastIndex++;
+        continue;
+      }
+      if (then) cut(at, from + m.index, then);
+      else spans.push([at, from + m.index]);
+      at = from + m.index + m[0].length;
     }
+    if (then) cut(at, to, then);
+    else spans.push([at, to]);
+  };
+  // "hello, my account is locked": the greeting is a sentence of its own.
+  const opener = OPENER.exec(text)?.[0].length ?? 0;
+  if (opener) spans.push([0, opener]);
+  cut(opener, Math.min(text.length, MAX_CHARS), SENTENCE, JOINERS);
+  return spans;
+}
+
+/** The clauses of a normalised message as word ranges; a clause needs at least two words. */
+export function clauses(text: string, offsets: readonly number[]): Clause[] {
+  const out: Clause[] = [];
+  let word = 0;
+  for (const [from, to] of clauseSpans(text)) {
+    while (word < offsets.length && offsets[word]! < from) word++;
+    const start = word;
+    while (word < offsets.length && offsets[word]! < to) word++;
+    if (word - start >= 2) out.push({ start, end: word, question: isQuestion(text.slice(from, to)) });
+    if (out.length === MAX_CLAUSES) break;
   }
-  return out.slice(0, 6);
+  return out;
+}
+
+/** The clauses of a raw message as text (for quoting evidence). */
+export function splitClauses(text: string): string[] {
+  return clauseSpans(text)
+    .map(([from, to]) => text.slice(from, to).trim())
+    .filter((t) => t.split(/\s+/).length >= 2)
+    .slice(0, MAX_CLAUSES);
+}
+
+const QUESTION_START =
+  /^(?:(?:so|and|but|also|ok|okay|please|hi|hello|hey)\s*,?\s+)?(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|which|who|should|must|may|any|anyone|has|have|shall)\b/i;
+const QUESTION_WORDS = /\b(?:i (?:want|need|would like) to know|wondering|please (?:help|advise|tell)|help me|tell me|let me know|any (?:idea|advice|solution|help))\b/i;
+
+/** True when a sentence asks something, with or without a question mark. */
+export function isQuestion(sentence: string): boolean {
+  const s = sentence.trim();
+  return s.endsWith('?') || QUESTION_START.test(s) || QUESTION_WORDS.test(s);
 }

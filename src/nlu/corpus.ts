@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { INTENTS, type IntentName } from '../engine/types';
+import { INTENTS, type IntentName } from '../shared/types';
 import { INTENTS_DIR } from '../paths';
 
 const intentFileSchema = z.object({

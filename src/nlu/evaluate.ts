@@ -1,8 +1,10 @@
 // NLU evaluation: k-fold cross-validation on the corpus and a score on held-out fixtures,
 // with per-intent precision/recall/F1, the most confused pairs and the out-of-scope rejection rate.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import { join } from 'node:path';
-import type { IntentName } from '../engine/types';
+import { INTENTS, type IntentName } from '../shared/types';
+import { readJsonlFile } from './jsonl-file';
 import { FIXTURES_DIR } from '../paths';
 import type { Matcher } from './matcher';
 import { stratifiedFolds } from './folds';
@@ -80,22 +82,11 @@ export function crossValidate(examples: LabelledText[], train: (examples: Labell
   return folds.flatMap((fold, i) => predict(train(folds.filter((_, j) => j !== i).flat()), fold));
 }
 
-function readJsonlFile<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l, i) => [l, i + 1] as const)
-    .filter(([l]) => l.trim())
-    .map(([l, n]) => {
-      try {
-        return JSON.parse(l) as T;
-      } catch {
-        throw new Error(`${file}: line ${n}: not valid JSON`);
-      }
-    });
-}
+const heldoutLine = z.object({ text: z.string().min(1), intent: z.enum(INTENTS) });
+const multiLine = z.object({ text: z.string().min(1), intents: z.array(z.enum(INTENTS)).min(2) });
 
 export function loadHeldout(file = join(FIXTURES_DIR, 'nlu', 'heldout.jsonl')): LabelledText[] {
-  return readJsonlFile<{ text: string; intent: IntentName }>(file).map(({ text, intent }) => ({ text, intent }));
+  return readJsonlFile(file, heldoutLine).map(({ text, intent }) => ({ text, intent }));
 }
 
 export interface MultiExample {
@@ -104,7 +95,7 @@ export interface MultiExample {
 }
 
 export function loadMulti(file = join(FIXTURES_DIR, 'nlu', 'multi.jsonl')): MultiExample[] {
-  return existsSync(file) ? readJsonlFile<MultiExample>(file) : [];
+  return existsSync(file) ? readJsonlFile(file, multiLine) : [];
 }
 
 /** Share of two-question messages where both intents were found. */

@@ -1,6 +1,9 @@
-// Message -> classifier features: corrected, stemmed words (natural's Porter stemmer) plus word pairs,
-// so "not sure" and "every network" count as more than their parts.
+// Message -> classifier features: corrected, stemmed words (natural's Porter stemmer), word pairs
+// (so "not sure" and "every network" count as more than their parts) and lexicon class tokens.
+// A message is analysed once; the features of each of its sentences are read from that analysis.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { classTokens, collapse, findClasses, type ClassMatch } from './classes';
+import type { LexiconClass } from './lexicon';
 import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
 
@@ -10,10 +13,33 @@ export interface Featurized {
   words: string[];
   /** How many words the training vocabulary knew. */
   known: number;
+  /** How many words it knew as typed, before spelling correction. */
+  knownAsTyped: number;
+  /** Lexicon classes found in `words` (entities). */
+  matches: ClassMatch[];
 }
+
+/** A message read once: its normalised text, corrected words and lexicon classes. */
+export interface Analysis {
+  /** The normalised text (lower case, punctuation kept) that `offsets` point into. */
+  text: string;
+  words: string[];
+  offsets: number[];
+  /** 1 where the training vocabulary knows the word (after correction). */
+  known: Uint8Array;
+  /** 1 where it knows the word as typed. */
+  knownAsTyped: Uint8Array;
+  /** Stems of `words`. */
+  stems: string[];
+  matches: ClassMatch[];
+}
+
+/** A message longer than this is read only this far (about 4,000 characters of English). */
+export const MAX_WORDS = 800;
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
+  if (word.startsWith('cls_')) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = PorterStemmer.stem(word);
@@ -23,17 +49,59 @@ function stem(word: string): string {
   return s;
 }
 
-export function featurize(text: string, normalizer: Normalizer, speller?: SpellingCorrector): Featurized {
-  const tokens = normalizer.tokens(text);
+export function analyse(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Analysis {
+  const normalized = normalizer.normalize(text);
+  const tokens = normalized.tokens.slice(0, MAX_WORDS);
+  let matches = findClasses(tokens, classes);
+  // Names and error strings are not typos: "okx" must not become "ok".
+  const kept = new Uint8Array(tokens.length);
+  for (const m of matches) kept.fill(1, m.start, m.end);
+  const words: string[] = [];
+  const known = new Uint8Array(tokens.length);
+  const knownAsTyped = new Uint8Array(tokens.length);
+  let corrected = false;
+  tokens.forEach((t, i) => {
+    const w = speller && !kept[i] ? speller.correct(t) : t;
+    if (w !== t) corrected = true;
+    else if (speller?.knows(w) || kept[i]) knownAsTyped[i] = 1;
+    if (speller?.knows(w)) known[i] = 1;
+    words.push(w);
+  });
+  // A corrected word can complete a phrase ("restircted location").
+  if (corrected) matches = findClasses(words, classes);
+  return { text: normalized.text, words, offsets: normalized.offsets.slice(0, MAX_WORDS), known, knownAsTyped, stems: words.map(stem), matches };
+}
+
+export interface WordRange {
+  start: number;
+  end: number;
+}
+
+/** Features of some ranges of an analysed message (all of it by default); pairs do not cross ranges. */
+export function featuresOf(a: Analysis, ranges: readonly WordRange[] = [{ start: 0, end: a.words.length }]): Featurized {
+  const features = new Set<string>();
+  const matches: ClassMatch[] = [];
   const words: string[] = [];
   let known = 0;
-  for (const t of tokens.slice(0, 200)) {
-    const w = speller ? speller.correct(t) : t;
-    if (speller?.knows(w)) known++;
-    words.push(w);
+  let knownAsTyped = 0;
+  for (const { start, end } of ranges) {
+    const whole = start === 0 && end === a.words.length;
+    const inside = whole ? a.matches : a.matches.filter((m) => m.start >= start && m.end <= end);
+    matches.push(...inside);
+    for (let i = start; i < end; i++) {
+      features.add(a.stems[i]!);
+      known += a.known[i]!;
+      knownAsTyped += a.knownAsTyped[i]!;
+      words.push(a.words[i]!);
+    }
+    const stems = whole ? a.stems : a.stems.slice(start, end);
+    const stream = inside.length ? collapse(stems, whole ? inside : inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start }))) : stems;
+    for (let i = 1; i < stream.length; i++) features.add(`${stream[i - 1]}_${stream[i]}`);
   }
-  const stems = words.map(stem);
-  const features = new Set<string>(stems);
-  for (let i = 1; i < stems.length; i++) features.add(`${stems[i - 1]}_${stems[i]}`);
-  return { features: [...features], words, known };
+  for (const token of classTokens(matches)) features.add(token);
+  return { features: [...features], words, known, knownAsTyped, matches };
+}
+
+export function featurize(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Featurized {
+  return featuresOf(analyse(text, normalizer, speller, classes));
 }

@@ -1,5 +1,5 @@
 // Deterministic stratified k-fold split: every intent is spread over all folds.
-import type { LabelledText } from './train';
+import type { LabelledText } from '../shared/types';
 
 export function stratifiedFolds(examples: LabelledText[], k: number): LabelledText[][] {
   const folds: LabelledText[][] = Array.from({ length: k }, () => []);

@@ -7,13 +7,13 @@ import { PACKAGE_ROOT, INTENTS_DIR } from '../paths';
 import { IntentClassifier, type ClassifierModel } from './classifier';
 import { SoftmaxRegression, type LogisticModel } from './logistic';
 import { corpusFiles, loadCorpus } from './corpus';
-import { loadLexicon } from './lexicon';
+import { lexiconClassFiles, loadLexicon } from './lexicon';
 import { Matcher, type Calibration } from './matcher';
 import { createNormalizer } from './normalize';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 5;
+const MODEL_VERSION = 7;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {
@@ -29,7 +29,8 @@ interface SavedModel {
 export function corpusHash(): string {
   const h = createHash('sha256');
   h.update(`v${MODEL_VERSION}`);
-  for (const f of [...corpusFiles(), join(INTENTS_DIR, 'lexicon', 'normalize.yaml')]) h.update(f).update(readFileSync(f));
+  const lexicon = ['normalize.yaml', 'slots.yaml'].map((f) => join(INTENTS_DIR, 'lexicon', f));
+  for (const f of [...corpusFiles(), ...lexicon, ...lexiconClassFiles()]) h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -60,10 +61,12 @@ export function saveMatcher(matcher: Matcher, file = modelPath()): void {
 }
 
 function restore(saved: SavedModel): Matcher {
+  const lexicon = loadLexicon();
   return new Matcher({
     classifier: IntentClassifier.fromModel(saved.classifier),
     logistic: SoftmaxRegression.fromModel(saved.logistic),
-    normalizer: createNormalizer(loadLexicon()),
+    normalizer: createNormalizer(lexicon.rewrites),
+    classes: lexicon.classes,
     speller: new SpellingCorrector(new Map(saved.vocabulary)),
     calibration: saved.calibration,
   });

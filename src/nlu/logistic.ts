@@ -27,13 +27,14 @@ export interface LogisticOptions {
 export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 15, learningRate: 0.2, l2: 1e-5, seed: 7 };
 
 export class SoftmaxRegression {
-  private readonly weights: Float64Array;
+  /** Single precision for scoring (half the memory per lookup); training keeps double precision. */
+  private readonly weights: Float32Array;
   private readonly bias: number;
   readonly labels: string[];
 
   private constructor(readonly model: LogisticModel) {
     this.labels = model.labels;
-    this.weights = Float64Array.from(model.weights);
+    this.weights = Float32Array.from(model.weights);
     this.bias = model.features;
   }
 
@@ -75,6 +76,11 @@ export class SoftmaxRegression {
   }
 
   /** Probabilities of every label (in label order) for known feature positions. */
+  /** Weights, feature-major, and the position of the bias row (for a scorer that reads both models at once). */
+  get weightTable(): { table: Float32Array; biasRow: number } {
+    return { table: this.weights, biasRow: this.bias };
+  }
+
   probabilities(indices: number[]): Float64Array {
     const p = new Float64Array(this.labels.length);
     softmaxInto(p, this.weights, indices, this.bias, this.labels.length);
@@ -83,7 +89,7 @@ export class SoftmaxRegression {
 }
 
 /** p = softmax(bias row + the rows of the given features); rows are feature-major, so each is contiguous. */
-function softmaxInto(p: Float64Array, w: Float64Array, x: number[], bias: number, L: number): void {
+function softmaxInto(p: Float64Array, w: Float64Array | Float32Array, x: number[], bias: number, L: number): void {
   for (let c = 0; c < L; c++) p[c] = w[bias * L + c]!;
   for (const f of x) {
     const base = f * L;

@@ -1,12 +1,15 @@
 // The intent matcher: natural's tokenizer/stemmer/Bayes classifier, a calibrated confidence,
 // an out-of-scope decision, and detection of two questions in one message.
-import type { IntentName, IntentScore } from '../engine/types';
+import type { IntentName, IntentScore } from '../shared/types';
 import { IntentClassifier, type ClassifierModel } from './classifier';
 import { SoftmaxRegression, type LogisticModel } from './logistic';
-import { featurize, type Featurized } from './features';
+import { JointScorer } from './joint-scorer';
+import { analyse, featuresOf, type Analysis, type Featurized } from './features';
 import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
-import { splitClauses } from './clauses';
+import type { LexiconClass } from './lexicon';
+import { entitiesOf, type Entities } from './entities';
+import { clauses as clausesOf, type Clause } from './clauses';
 
 export interface Calibration {
   /**
@@ -29,6 +32,8 @@ export interface MatchResult {
   ranking: IntentScore[];
   /** Corrected, normalised words (for slot extraction). */
   words: string[];
+  /** Lexicon entities found in the message: exchange, country, error, hosting, support_channel, duration. */
+  entities: Entities;
 }
 
 export interface ScoreParts {
@@ -46,10 +51,25 @@ export interface MatcherParts {
   logistic: SoftmaxRegression;
   normalizer: Normalizer;
   speller: SpellingCorrector;
+  classes: readonly LexiconClass[];
   calibration: Calibration;
 }
 
 const OOS: IntentName = 'out_of_scope';
+/** Sentences that open or close a message without asking anything. */
+const SOCIAL = new Set<IntentName>(['greeting', 'thanks_goodbye']);
+/** Short answers to the bot's question; inside a longer message they are words of a story, not answers. */
+const REPLIES = new Set<IntentName>(['affirm', 'deny', 'unsure']);
+/** Intents that ask for something: a question with one of these is what the user wants answered. */
+const REQUESTS = /^(?:ask_|request_human$|report_lock$)/;
+/** How sure a class-decided intent is: the name settles it, but the bot cannot read the rest. */
+const DECIDED_CONFIDENCE = 0.9;
+/** Below this confidence a message of mostly unknown words is out of scope. */
+const NOISE_CONFIDENCE = 0.6;
+/** The engine answers up to four questions in one message. */
+const MAX_INTENTS = 4;
+/** A whole message read as out of scope still counts as in scope when one sentence is this sure. */
+const STRONG_SENTENCE = 0.9;
 /** A clause must be this sure to count as a second question: lower cuts let fragments such as
  * "what should I do?" or "pls help" pass as extra intents (measured on the held-out single-intent
  * messages: 14 of 554 got a second intent at 0.5, 8 at 0.75, with the same two-question recall). */
@@ -61,8 +81,12 @@ export class Matcher {
   readonly calibration: Calibration;
   private readonly normalizer: Normalizer;
   private readonly speller: SpellingCorrector;
+  private readonly classes: readonly LexiconClass[];
+  private readonly scorer: JointScorer;
 
   constructor(parts: MatcherParts) {
+    this.scorer = new JointScorer(parts.classifier, parts.logistic);
+    this.classes = parts.classes;
     this.classifier = parts.classifier;
     this.logistic = parts.logistic;
     this.normalizer = parts.normalizer;
@@ -70,14 +94,24 @@ export class Matcher {
     this.calibration = parts.calibration;
   }
 
-  featurize(text: string): Featurized {
-    return featurize(text, this.normalizer, this.speller);
+  /** `classes` switches lexicon classes off, to measure what one of them does. */
+  analyse(text: string, classes: readonly LexiconClass[] = this.classes): Analysis {
+    return analyse(text, this.normalizer, this.speller, classes);
+  }
+
+  featurize(text: string, classes: readonly LexiconClass[] = this.classes): Featurized {
+    return featuresOf(this.analyse(text, classes));
+  }
+
+  get lexiconClasses(): readonly LexiconClass[] {
+    return this.classes;
   }
 
   /** The two models' raw outputs for already-featurized text (calibration reuses them for every setting it tries). */
   scoreParts(f: Featurized): ScoreParts {
     const indices = this.classifier.indicesOf(f.features);
-    return { logs: this.classifier.logScores(indices), regression: this.logistic.probabilities(indices), known: indices.length };
+    const { logs, regression } = this.scorer.score(indices);
+    return { logs, regression, known: indices.length };
   }
 
   /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
@@ -106,7 +140,10 @@ export class Matcher {
     }
     const ranking = this.probabilities(f, 3);
     const top = ranking[0]!;
-    if (top.intent !== OOS && top.confidence < this.calibration.threshold) {
+    // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
+    // flag") are noise, not a request; a real message with typos keeps most of its words.
+    const noise = f.knownAsTyped * 2 < f.words.length && top.confidence < NOISE_CONFIDENCE;
+    if (top.intent !== OOS && (noise || top.confidence < this.calibration.threshold)) {
       // Confidence that the message is out of scope is what the top intent lacks.
       return { best: { intent: OOS, confidence: round(1 - top.confidence) }, ranking };
     }
@@ -114,34 +151,59 @@ export class Matcher {
   }
 
   classify(text: string): MatchResult {
-    const whole = this.featurize(text);
-    const { best, ranking } = this.decide(whole);
-    const intents = this.clauseIntents(text, best);
+    const analysis = this.analyse(text);
+    const whole = featuresOf(analysis);
+    const clauses = clausesOf(analysis.text, analysis.offsets);
+    const reading = clauses.length < 2 ? { ...this.decide(whole), intents: null } : this.readSentences(analysis, clauses, whole);
+    const decided = decidedByClass(whole);
+    const best = decided ?? reading.best;
+    const { ranking } = reading;
+    if (decided) reading.intents = [decided];
     return {
       intent: best.intent,
       confidence: best.confidence,
-      intents,
+      intents: reading.intents ?? [best],
       ranking: ranking.map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
       words: whole.words,
+      entities: entitiesOf(whole.matches),
     };
   }
 
-  /** Classifies each clause; two confident, different intents mean two questions in one message. */
-  private clauseIntents(text: string, whole: IntentScore): IntentScore[] {
-    const clauses = splitClauses(text);
-    if (clauses.length < 2) return [whole];
+  /**
+   * A message of several sentences, read one sentence at a time. Greetings, thanks and signatures
+   * are set aside so they cannot drown the request; the rest is classified again as a whole, and
+   * every sentence that is confidently an in-scope intent is listed in the order written. The
+   * primary intent is the request: the first confident question, else the reading of the content.
+   */
+  private readSentences(a: Analysis, clauses: Clause[], whole: Featurized): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
+    const sentences = clauses.map((c) => ({ ...c, ...this.decide(featuresOf(a, [c])).best }));
+    const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
+    // The content without its social sentences (and words outside any sentence, such as a lone "hello").
+    const body = content.length ? featuresOf(a, content) : whole;
+    const { best: overall, ranking } = this.decide(body);
+    if (!content.length) {
+      // Only social sentences: "hi there, thanks" is still a greeting or a thank-you.
+      return { best: overall, ranking, intents: [overall] };
+    }
+    const minimum = Math.max(this.calibration.threshold, CLAUSE_MIN_CONFIDENCE);
     const found: IntentScore[] = [];
-    for (const clause of clauses) {
-      const { best } = this.decide(this.featurize(clause));
-      if (best.intent === OOS || best.confidence < Math.max(this.calibration.threshold, CLAUSE_MIN_CONFIDENCE)) continue;
-      if (!found.some((f) => f.intent === best.intent)) found.push(best);
+    for (const s of content) {
+      if (s.intent === OOS || s.confidence < minimum || found.some((f) => f.intent === s.intent)) continue;
+      found.push({ intent: s.intent, confidence: s.confidence });
     }
-    if (found.length === 0) return [whole];
-    if (whole.intent !== OOS && !found.some((f) => f.intent === whole.intent)) {
-      // The whole-message reading stays first when the clauses disagree with it.
-      return [whole, ...found].slice(0, 3);
+    const questions = content.filter((s) => s.question && REQUESTS.test(s.intent) && s.confidence >= minimum);
+    const request = questions[0];
+    let best = overall;
+    // "It says restricted location. What does that mean?" asks for help with the report itself.
+    const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
+    if (request && !(request.intent === 'ask_meaning' && reported)) best = { intent: request.intent, confidence: request.confidence };
+    else if (found.length && (overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE)) {
+      // A sentence the matcher is sure of beats an unsure reading of the whole.
+      best = found[0]!;
     }
-    return found.slice(0, 3);
+    const intents = found.length ? found : [best];
+    if (best.intent !== OOS && !intents.some((f) => f.intent === best.intent)) intents.unshift(best);
+    return { best, ranking, intents: intents.slice(0, MAX_INTENTS) };
   }
 
   vocabularyFrequencies(): Map<string, number> {
@@ -151,6 +213,16 @@ export class Matcher {
   toModel(): { classifier: ClassifierModel; logistic: LogisticModel; calibration: Calibration } {
     return { classifier: this.classifier.model, logistic: this.logistic.model, calibration: this.calibration };
   }
+}
+
+/** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
+function decidedByClass(f: Featurized): IntentScore | null {
+  const named = new Set(f.matches.map((m) => m.class.name));
+  for (const m of f.matches) {
+    const rule = m.class.decides;
+    if (rule && !rule.unless.some((c) => named.has(c))) return { intent: rule.intent, confidence: DECIDED_CONFIDENCE };
+  }
+  return null;
 }
 
 /** Partial selection: the hot path needs three of 29 intents, not a full sort. */

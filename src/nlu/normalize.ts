@@ -1,38 +1,57 @@
 // Turns a raw message into lower-case words the classifier knows: emoji, slang, contractions,
 // repeated letters ("pleeease") and punctuation are handled here.
-import type { Lexicon } from './lexicon';
+import type { Rewrites } from './lexicon';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer';
 
 const WORDS = new RegexpTokenizer({ pattern: /[a-z0-9]+(?:\/[a-z]+)?/g, gaps: false });
+const NON_ASCII = /[^\x00-\x7f]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+export interface Normalized {
+  /** The message lower-cased and rewritten; punctuation is kept, so sentences can be found in it. */
+  text: string;
+  /** Lower-case word tokens after slang/emoji/contraction rewriting. */
+  tokens: string[];
+  /** Where each token starts in `text` (a slang word rewritten to two gives both the same offset). */
+  offsets: number[];
+}
 
 export interface Normalizer {
   /** Lower-case word tokens after slang/emoji/contraction rewriting. */
   tokens(text: string): string[];
+  normalize(text: string): Normalized;
 }
 
-export function createNormalizer(lexicon: Lexicon): Normalizer {
+export function createNormalizer(lexicon: Rewrites): Normalizer {
   const words = new Map(Object.entries(lexicon.words));
   const emoji = Object.entries(lexicon.emoji);
   const contractions = Object.entries(lexicon.contractions).sort((a, b) => b[0].length - a[0].length);
 
-  return {
-    tokens(text: string): string[] {
-      let t = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
-      for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
-      for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
-      // "soooo" -> "soo": three or more repeats are never English.
-      t = t.replace(/([a-z])\1{2,}/g, '$1$1');
-      const raw = WORDS.tokenize(t) ?? [];
-      const out: string[] = [];
-      for (const w of raw) {
-        const rewritten = words.get(w);
-        if (rewritten === undefined) out.push(w);
-        else for (const part of rewritten.split(' ')) if (part) out.push(part);
+  const normalize = (text: string): Normalized => {
+    let t = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
+    // Most messages are plain ASCII without an apostrophe: one test each skips the rewrite lists.
+    if (NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
+    if (t.includes("'")) for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
+    // "soooo" -> "soo": three or more repeats are never English.
+    t = t.replace(/([a-z])\1{2,}/g, '$1$1');
+    const tokens: string[] = [];
+    const offsets: number[] = [];
+    // natural's tokenizer gives the words in order; each is found after the previous one for its offset.
+    let at = 0;
+    for (const w of WORDS.tokenize(t) ?? []) {
+      const offset = t.indexOf(w, at);
+      at = offset + w.length;
+      const rewritten = words.get(w);
+      if (rewritten === undefined) {
+        tokens.push(w);
+        offsets.push(offset);
+      } else {
+        for (const part of rewritten.split(' ')) if (part) tokens.push(part), offsets.push(offset);
       }
-      return out;
-    },
+    }
+    return { text: t, tokens, offsets };
   };
+  return { normalize, tokens: (text) => normalize(text).tokens };
 }
 
 /** True when most letters are Chinese/Japanese/Korean: the bot answers in English and says so. */

@@ -1,5 +1,5 @@
 // Builds a Matcher from the corpus: vocabulary, spelling index, classifier and calibration.
-import type { IntentName } from '../engine/types';
+import type { IntentName, LabelledText } from '../shared/types';
 import { IntentClassifier, type TrainingDoc } from './classifier';
 import { SoftmaxRegression } from './logistic';
 import { loadLexicon, type Lexicon } from './lexicon';
@@ -9,10 +9,7 @@ import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
 import { fitCalibration } from './calibrate';
 
-export interface LabelledText {
-  text: string;
-  intent: IntentName;
-}
+export type { LabelledText } from '../shared/types';
 
 export function corpusExamples(corpus: { intent: IntentName; utterances: string[] }[]): LabelledText[] {
   return corpus.flatMap((c) => c.utterances.map((text) => ({ text, intent: c.intent })));
@@ -28,16 +25,16 @@ const UNCALIBRATED: Calibration = { temperature: 1, temperaturePerFeature: 0, th
 
 /** Trains without calibration (used inside cross-validation folds). */
 export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration: Calibration): Matcher {
-  const normalizer = createNormalizer(lexicon);
+  const normalizer = createNormalizer(lexicon.rewrites);
   const speller = new SpellingCorrector(vocabulary(examples, normalizer));
   const docs: TrainingDoc[] = examples.map((e) => ({
-    features: featurize(e.text, normalizer, speller).features,
+    features: featurize(e.text, normalizer, speller, lexicon.classes).features,
     label: e.intent,
   }));
   const classifier = IntentClassifier.train(docs);
   const indexed = docs.map((d) => ({ features: classifier.indicesOf(d.features), label: classifier.labels.indexOf(d.label) }));
   const logistic = SoftmaxRegression.train(indexed, classifier.labels, classifier.vocabularySize);
-  return new Matcher({ classifier, logistic, normalizer, speller, calibration });
+  return new Matcher({ classifier, logistic, normalizer, speller, classes: lexicon.classes, calibration });
 }
 
 /** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */

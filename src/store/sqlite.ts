@@ -71,6 +71,7 @@ export class SqliteStore implements SessionStore {
     setIfAbsent: (key: string, json: string, expiresAt: number | null) => boolean;
     sweep: (now: number, limit: number) => number;
     bulk: (entries: BulkEntry[]) => void;
+    update: (key: string, fn: (current: unknown) => unknown, ttlMs: number | undefined) => unknown;
   };
 
   constructor(
@@ -91,7 +92,8 @@ export class SqliteStore implements SessionStore {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('journal_size_limit = 16777216');
       this.db.exec(`
-        CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER, size INTEGER NOT NULL) WITHOUT ROWID;
+        -- A rowid table: values of a kilobyte or more would spill into overflow pages in a WITHOUT ROWID one.
+        CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER, size INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
         CREATE TABLE IF NOT EXISTS counts (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -150,6 +152,15 @@ export class SqliteStore implements SessionStore {
         write(key, json, expiresAt);
         return true;
       }),
+      update: this.db.transaction((key: string, fn: (current: unknown) => unknown, ttlMs: number | undefined) => {
+        const row = this.stmt.get.get(key) as Row | undefined;
+        const live = row && (row.expires_at === null || row.expires_at > this.now());
+        const next = fn(live ? JSON.parse(row.value) : undefined);
+        const json = JSON.stringify(next);
+        if (json === undefined) throw new TypeError(`cannot store ${typeof next} under ${key}`);
+        write(key, json, ttlMs ? this.now() + ttlMs : null);
+        return next;
+      }),
       bulk: this.db.transaction((entries: BulkEntry[]) => {
         for (const e of entries) {
           if (e.json === null) removeRow(e.key);
@@ -185,6 +196,11 @@ export class SqliteStore implements SessionStore {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`cannot store ${typeof value} under ${key}`);
     this.writing(() => this.tx.set(key, json, ttlMs ? this.now() + ttlMs : null));
+  }
+
+  async update<T>(key: string, fn: (current: T | undefined) => T, ttlMs?: number): Promise<T> {
+    this.assertOpen();
+    return this.writing(() => this.tx.update(key, fn as (current: unknown) => unknown, ttlMs)) as T;
   }
 
   async delete(key: string): Promise<void> {

@@ -8,6 +8,11 @@ export interface SessionStore {
   delete(key: string): Promise<void>;
   /** Sets the key only if it is absent or expired; true when this call set it. */
   setIfAbsent(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
+  /**
+   * Read-modify-write in one transaction: `fn` gets the live value (or undefined) and returns the new
+   * one. Stores without transactions leave it out; callers then get and set (serialised per key).
+   */
+  update?<T>(key: string, fn: (current: T | undefined) => T, ttlMs?: number): Promise<T>;
   /** Number of live keys starting with the prefix. */
   count(prefix?: string): Promise<number>;
   /** Makes everything written so far durable. */

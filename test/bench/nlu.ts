@@ -4,8 +4,9 @@ import { loadCorpus } from '../../src/nlu/corpus';
 import { loadHeldout, report, type Prediction, type Report } from '../../src/nlu/evaluate';
 import { trainFromCorpus } from '../../src/nlu/load';
 import type { LabelledText } from '../../src/nlu/train';
+import { loadRealStyle, scoreRealStyle } from '../../src/nlu/real-style';
 import { forgetSpellingCache } from './first-seen';
-import { NlpjsClassifier, type OutOfScopeMode } from './nlpjs';
+import { NlpjsClassifier, type OutOfScopeMode } from '../../src/nlu/nlpjs-baseline';
 import { round, summarize, type LatencySummary } from './stats';
 import { timeAsync, timeSync, type LoopBudget } from './timing-loop';
 
@@ -26,11 +27,24 @@ export interface NluResult {
   nlpjs_variants: Record<OutOfScopeMode, { accuracy: number; out_of_scope_rejection: number; in_scope_false_rejection: number }>;
   /** NLP.js median / ours. */
   speed_ratio: number;
+  /** The same two systems on fixtures/nlu/real-style.jsonl (messages in the words of real posts). */
+  real_style: {
+    examples: number;
+    ours_accuracy: number;
+    nlpjs_accuracy: number;
+    ours_trap_rejection: number;
+    nlpjs_trap_rejection: number;
+    ours_p50_us: number;
+    nlpjs_p50_us: number;
+    /** NLP.js median / ours, on real-style messages (long ones are read sentence by sentence). */
+    speed_ratio: number;
+  };
 }
 
 const WARMUP_ROUNDS = 3;
 const MAX_SAMPLES = 30_000;
-const LATENCY_MS = 16_000;
+const LATENCY_MS = 12_000;
+const REAL_STYLE_LATENCY_MS = 6_000;
 const PROCESS_BUDGET: LoopBudget = { warmupRounds: 1, maxSamples: 5_000, maxMs: 4_000 };
 
 function scoreOf(predictions: Prediction[]): Pick<SystemScore, 'accuracy' | 'out_of_scope_rejection' | 'in_scope_false_rejection'> {
@@ -75,23 +89,44 @@ export async function benchNlu(log: (line: string) => void): Promise<NluResult> 
   // maxSamples 1 and maxMs 0 make each timeSync/timeAsync call below exactly one round.
   const oursRound: LoopBudget = { warmupRounds: 0, maxSamples: 1, maxMs: 0, beforeEach: () => forgetSpellingCache(matcher) };
   const nlpjsRound: LoopBudget = { warmupRounds: 0, maxSamples: 1, maxMs: 0, beforeEach: () => nlp.forgetSeenMessages() };
-  timeSync(texts, (t) => matcher.classify(t), { ...oursRound, warmupRounds: WARMUP_ROUNDS });
-  await timeAsync(texts, (t) => nlp.classify(t), { ...nlpjsRound, warmupRounds: WARMUP_ROUNDS });
-  const oursSamples: number[] = [];
-  const nlpjsSamples: number[] = [];
-  const deadline = performance.now() + LATENCY_MS;
-  do {
-    oursSamples.push(...timeSync(texts, (t) => matcher.classify(t), oursRound));
-    nlpjsSamples.push(...(await timeAsync(texts, (t) => nlp.classify(t), nlpjsRound)));
-  } while (oursSamples.length < MAX_SAMPLES && performance.now() < deadline);
-  const oursLatency = summarize(oursSamples);
+  const alternate = async (inputs: string[], ms: number) => {
+    timeSync(inputs, (t) => matcher.classify(t), { ...oursRound, warmupRounds: WARMUP_ROUNDS });
+    await timeAsync(inputs, (t) => nlp.classify(t), { ...nlpjsRound, warmupRounds: WARMUP_ROUNDS });
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    const deadline = performance.now() + ms;
+    do {
+      ours.push(...timeSync(inputs, (t) => matcher.classify(t), oursRound));
+      theirs.push(...(await timeAsync(inputs, (t) => nlp.classify(t), nlpjsRound)));
+    } while (ours.length < MAX_SAMPLES && performance.now() < deadline);
+    return { ours: summarize(ours), nlpjs: summarize(theirs) };
+  };
+  const { ours: oursLatency, nlpjs: nlpjsLatency } = await alternate(texts, LATENCY_MS);
   log(`  ours: p50 ${oursLatency.p50_us} µs, p99 ${oursLatency.p99_us} µs over ${oursLatency.samples} calls`);
-  const nlpjsLatency = summarize(nlpjsSamples);
   log(`  NLP.js classify: p50 ${nlpjsLatency.p50_us} µs, p99 ${nlpjsLatency.p99_us} µs over ${nlpjsLatency.samples} calls`);
   const nlpjsProcess = summarize(await timeAsync(texts, (t) => nlp.process(t), { ...PROCESS_BUDGET, beforeEach: () => nlp.forgetSeenMessages() }));
   log(`  NLP.js process: p50 ${nlpjsProcess.p50_us} µs, p99 ${nlpjsProcess.p99_us} µs over ${nlpjsProcess.samples} calls`);
 
+  const realStyle = loadRealStyle();
+  const realTexts = realStyle.map((e) => e.text);
+  const oursReal = scoreRealStyle(realStyle, realTexts.map((t) => matcher.classify(t).intent));
+  const nlpjsIntents: string[] = [];
+  for (const t of realTexts) nlpjsIntents.push(await nlp.classify(t));
+  const nlpjsReal = scoreRealStyle(realStyle, nlpjsIntents);
+  const realLatency = await alternate(realTexts, REAL_STYLE_LATENCY_MS);
+  log(`  real-style: ours accuracy ${oursReal.accuracy}, p50 ${realLatency.ours.p50_us} µs; NLP.js accuracy ${nlpjsReal.accuracy}, p50 ${realLatency.nlpjs.p50_us} µs`);
+
   return {
+    real_style: {
+      examples: realStyle.length,
+      ours_accuracy: oursReal.accuracy,
+      nlpjs_accuracy: nlpjsReal.accuracy,
+      ours_trap_rejection: oursReal.traps.rejected,
+      nlpjs_trap_rejection: nlpjsReal.traps.rejected,
+      ours_p50_us: realLatency.ours.p50_us,
+      nlpjs_p50_us: realLatency.nlpjs.p50_us,
+      speed_ratio: round(realLatency.nlpjs.p50_us / realLatency.ours.p50_us, 2),
+    },
     heldout_examples: heldout.length,
     corpus_utterances: corpus.reduce((n, i) => n + i.utterances.length, 0),
     intents: corpus.length,

@@ -15,6 +15,13 @@ export function markdownTables(r: BenchResults): string {
     rows.push(['classify p99', fmtUs(ours.p99_us), fmtUs(nlpjs.p99_us)]);
     rows.push(['NLP.js full `nlp.process` p50 / p99', '—', `${fmtUs(nlpjs.process_p50_us)} / ${fmtUs(nlpjs.process_p99_us)}`]);
     rows.push(['speed ratio (NLP.js p50 / ours)', `${r.nlu.speed_ratio}×`, '1×']);
+    if (r.nlu.real_style) {
+      const rs = r.nlu.real_style;
+      rows.push([`NLU accuracy (real-style, ${rs.examples} messages)`, String(rs.ours_accuracy), String(rs.nlpjs_accuracy)]);
+      rows.push(['real-style out-of-scope traps rejected', String(rs.ours_trap_rejection), String(rs.nlpjs_trap_rejection)]);
+      rows.push(['classify p50, real-style messages', fmtUs(rs.ours_p50_us), fmtUs(rs.nlpjs_p50_us)]);
+      rows.push(['speed ratio on real-style messages', `${rs.speed_ratio}×`, '1×']);
+    }
     rows.push(['training time', `${ours.train_ms} ms`, `${nlpjs.train_ms} ms`]);
   }
   const lines = ['| NLU, same corpus and held-out set | ours | NLP.js |', '|---|---:|---:|', ...rows.map((c) => `| ${c.join(' | ')} |`)];

@@ -17,6 +17,11 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     r.nlu ? `${r.nlu.ours.accuracy} vs ${r.nlu.nlpjs.accuracy}` : null,
     r.nlu ? r.nlu.ours.accuracy >= r.nlu.nlpjs.accuracy : null,
   );
+  add(
+    'real-style accuracy ≥ 0.90',
+    r.nlu?.real_style ? String(r.nlu.real_style.ours_accuracy) : null,
+    r.nlu?.real_style ? r.nlu.real_style.ours_accuracy >= 0.9 : null,
+  );
   add('matcher ≥ 2× faster than NLP.js (median)', r.nlu ? `${r.nlu.speed_ratio}×` : null, r.nlu ? r.nlu.speed_ratio >= 2 : null);
   add('ready < 1 s (saved model)', r.startup_ms !== null ? `${r.startup_ms} ms` : null, r.startup_ms !== null ? r.startup_ms < 1000 : null);
   add(

@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../../src/paths';
 const BIN = join(PACKAGE_ROOT, 'bin', 'region-lock-bot.js');
 
 function run(args: string[], input = '', env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 110_000, env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -21,6 +21,14 @@ describe('classify', () => {
     expect(lines[0].intent).toBe('ask_asset_safety');
     expect(lines[2].intent).toBe('ask_vpn');
     for (const l of lines) expect(l.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it('adds every intent of the message and the entities it names', () => {
+    const input = '{"text":"Hi. My OKX bot on AWS gets 451 restricted location. Can I still withdraw? How long does support take?"}\n';
+    const [line] = run(['classify', '-'], input).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.intent).toBe('ask_withdraw');
+    expect(line.intents.map((i: { intent: string }) => i.intent)).toEqual(expect.arrayContaining(['ask_withdraw', 'ask_support_time']));
+    expect(line.entities).toMatchObject({ exchange: ['OKX'], hosting: ['AWS'], error: ['451', 'restricted location'] });
   });
 
   it('names the bad line without a stack trace', () => {
@@ -37,7 +45,7 @@ describe('classify', () => {
 
 describe('eval', () => {
   it('reports cross-validation and held-out scores, per intent, as JSON', () => {
-    const r = run(['eval', '--json', '--folds', '3']);
+    const r = run(['eval', '--json', '--folds', '3', '--no-baseline']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
     expect(result.folds).toBe(3);
@@ -50,13 +58,19 @@ describe('eval', () => {
     }
     expect(result.heldout.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(result.multiIntentRecall).toBeGreaterThanOrEqual(0.7);
+    expect(Object.keys(result.realStyle.byTrait)).toEqual(['other_exchange', 'api_error', 'long', 'complaint']);
+    expect(result.realStyle.traps.examples).toBeGreaterThan(0);
+    expect(result.nlpjsRealStyle).toBeNull();
   });
 
-  it('prints a readable report and rejects a bad --folds', () => {
+  it('prints a readable report, NLP.js beside it, and rejects a bad --folds', { timeout: 120_000 }, () => {
     const r = run(['eval', '--folds', '2']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/cross-validation \(2 folds/);
     expect(r.out).toMatch(/held-out fixtures/);
+    expect(r.out).toMatch(/real-style held-out .*\n.*out-of-scope traps rejected \d/);
+    expect(r.out).toMatch(/NLP\.js on the same corpus, real-style held-out/);
+    expect(r.out).toMatch(/api_error +\d+ +\d\.\d{3}/);
     expect(r.out).toMatch(/most confused/);
     expect(r.out).toMatch(/out-of-scope rejection \d/);
     const bad = run(['eval', '--folds', 'many']);

@@ -28,7 +28,15 @@ describe('conversation service', () => {
   });
 
   it('serialises concurrent messages of one conversation', async () => {
-    const s = service();
+    // Writes land late: without the per-conversation chain the second message would read the
+    // state from before the first one and be asked the scope question again.
+    const slow = new MemoryStore();
+    const set = slow.set.bind(slow);
+    slow.set = (async (...args: Parameters<typeof set>) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return set(...args);
+    }) as typeof slow.set;
+    const s = service({ store: slow });
     const turns = await Promise.all([s.handle(ref(), { text: 'region locked' }), s.handle(ref(), { text: 'every network' })]);
     expect(turns[1]!.state).toBe('ask_kyc_region');
   });
@@ -45,6 +53,10 @@ describe('conversation service', () => {
     const s = service({ maxMessageChars: 200, maxConversations: 1 });
     const t = await s.handle(ref('a'), { text: 'are my funds safe '.repeat(100) });
     expect(t.flags.truncated).toBe(true);
+    // Cut in one place: the notice appears once.
+    const notice = s.message('too_long');
+    expect(t.reply.startsWith(notice)).toBe(true);
+    expect(t.reply.split(notice)).toHaveLength(2);
     const busy = await s.handle(ref('b', 'u2'), { text: 'hello' });
     expect(busy.state).toBe('busy');
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { FakeSlack } from '../slack/fake/slack-api';
 import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, startBotProcess, withDeadline, type BotProcess } from '../helpers/cli-process';
 import { ChatSocket } from '../web/ws-client';
+import { waitFor } from '../helpers/wait';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -68,7 +69,7 @@ describe('hostile HTTP against the real process', () => {
       body: Buffer.alloc(2 * 1024 * 1024, 'a'),
     });
     expect(r.status).toBe(413);
-    await new Promise((res) => setTimeout(res, 200));
+    await waitFor(() => /slack request rejected/.test(bot.output()), 'the rejection log line');
     expect(bot.output()).not.toMatch(/TypeError|\n\s+at /);
     expect(bot.output()).not.toMatch(/"level":50/); // no error-level line
   });

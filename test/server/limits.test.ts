@@ -25,7 +25,7 @@ async function stillServing(b: RunningBot): Promise<void> {
 describe('limits', () => {
   it('answers a user who sends too fast with a polite message, and only that user', async () => {
     bot = await startTestBot({ RATE_LIMIT_PER_MINUTE: '3' });
-    const polite = bot.service.engine.message('rate_limited');
+    const polite = bot.service.message('rate_limited');
     const replies = [];
     for (let i = 0; i < 5; i++) replies.push((await postMessage(bot.url, { type: 'message', user: 'fast', text: 'hello' })).body[0]);
     expect(replies.slice(0, 3).every((r) => r.text !== polite)).toBe(true);
@@ -38,13 +38,13 @@ describe('limits', () => {
     bot = await startTestBot({ MAX_MESSAGE_CHARS: '100' });
     const long = `my region is not supported ${'and it is really annoying '.repeat(200)}`;
     const { body } = await postMessage(bot.url, { type: 'message', user: 'long', text: long });
-    expect(body[0].text.startsWith(bot.service.engine.message('too_long'))).toBe(true);
+    expect(body[0].text.startsWith(bot.service.message('too_long'))).toBe(true);
     expect(body[0].intent).toBe('report_lock');
   });
 
   it('refuses new conversations beyond MAX_CONVERSATIONS while existing ones continue', async () => {
     bot = await startTestBot({ MAX_CONVERSATIONS: '10' });
-    const busy = bot.service.engine.message('busy');
+    const busy = bot.service.message('busy');
     for (let i = 0; i < 10; i++) {
       const { body } = await postMessage(bot.url, { type: 'message', user: `conv-${i}`, text: 'my region is not supported' });
       expect(body[0].text).not.toBe(busy);
@@ -61,7 +61,7 @@ describe('limits', () => {
     const store = new MemoryStore(() => now);
     const config = loadConfig({ MAX_CONVERSATIONS: '10', SESSION_IDLE_MINUTES: '30' });
     const service = createService(config, store);
-    const busy = service.engine.message('busy');
+    const busy = service.message('busy');
     const ref = (i: number) => ({ channel: 'web' as const, conversationId: `idle-${i}`, userId: `idle-${i}` });
     for (let i = 0; i < 10; i++) await service.handle(ref(i), { text: 'my region is not supported' });
     expect((await service.handle(ref(10), { text: 'my region is not supported' })).reply).toBe(busy);
@@ -93,7 +93,7 @@ describe('limits', () => {
 
   it('keeps up with one user flooding the socket: every message gets an answer or the polite refusal', async () => {
     bot = await startTestBot({ RATE_LIMIT_PER_MINUTE: '10' });
-    const polite = bot.service.engine.message('rate_limited');
+    const polite = bot.service.message('rate_limited');
     const s = await ChatSocket.open(bot.url);
     sockets.push(s);
     const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => s.say('flooder', `message number ${i}`)));

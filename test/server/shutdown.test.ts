@@ -39,7 +39,7 @@ describe('graceful stop', () => {
     expect((await health.json()).status).toBe('stopping');
     const late = await postMessage(bot.url, { type: 'message', user: 'too-late', text: 'hello' });
     // Not "busy": every conversation, old or new, is asked to send again in a minute.
-    expect(late.body[0].text).toBe(bot.service.engine.message('shutting_down'));
+    expect(late.body[0].text).toBe(bot.service.message('shutting_down'));
     expect(late.body[0].text).not.toMatch(/new conversations/);
     store.release();
     await stopping;

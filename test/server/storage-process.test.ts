@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertCliBuilt, killStartedProcesses, startBotProcess, withDeadline } from '../helpers/cli-process';
 import { metricValue, postMessage } from './bot';
+import { waitFor } from '../helpers/wait';
 
 const dirs: string[] = [];
 const mounts: string[] = [];
@@ -113,7 +114,8 @@ describe('the store of the real process', () => {
     const bot = await startBotProcess(dir);
     const r = await postMessage(bot.url, { type: 'message', user: 'broken', text: 'my region is not supported' });
     expect(r.body[0].state).toBe('ask_scope');
-    expect(bot.output()).toMatch(/set a malformed record aside/);
+    // The log line reaches the pipe a moment after the reply.
+    await waitFor(() => /set a malformed record aside/.test(bot.output()), 'the quarantine log line');
     expect(metricValue(await metrics(bot.url), 'rlb_store_quarantined_total')).toBe(1);
   });
 
@@ -142,7 +144,7 @@ describe('the store of the real process', () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ store: false });
     expect(metricValue(await metrics(bot.url), 'rlb_store_write_failures_total')).toBeGreaterThan(0);
-    expect(bot.output()).toMatch(/store: could not save/);
+    await waitFor(() => /store: could not save/.test(bot.output()), 'the store failure log line');
 
     rmSync(filler);
     let healthy = false;

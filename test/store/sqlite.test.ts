@@ -91,7 +91,7 @@ describe('SqliteStore', () => {
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...sql.split('?').slice(1).map(() => 1)) as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?')).toMatch(/USING (COVERING )?INDEX kv_expiry/);
-    expect(plan('SELECT value, expires_at FROM kv WHERE key = ?')).toMatch(/USING PRIMARY KEY/);
+    expect(plan('SELECT value, expires_at FROM kv WHERE key = ?')).toMatch(/USING (?:PRIMARY KEY|(?:COVERING )?INDEX sqlite_autoindex_kv_1)/);
     expect(plan('SELECT n FROM counts WHERE prefix = ?')).toMatch(/USING PRIMARY KEY/);
     void s.close();
   });
@@ -149,6 +149,23 @@ describe('SqliteStore', () => {
     expect(s.health().writable).toBe(true);
     await s.set('conv:web:new', 2);
     expect(await s.get('conv:web:new')).toBe(2);
+    await s.close();
+  });
+
+  it('update() reads and writes in one transaction: a failing change leaves the value as it was', async () => {
+    let now = 0;
+    const s = openSqliteStore(tempDir(), { now: () => now });
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1, 1000)).toBe(1);
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1, 1000)).toBe(2);
+    await expect(
+      s.update<number>('n', () => {
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow();
+    expect(await s.get('n')).toBe(2);
+    now += 1001; // expired: the change starts from nothing again
+    expect(await s.update<number>('n', (v) => (v ?? 0) + 1)).toBe(1);
+    expect(await s.count('')).toBe(1);
     await s.close();
   });
 

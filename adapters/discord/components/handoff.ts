@@ -13,7 +13,7 @@ export async function tellCustomer(deps: DiscordDeps, ref: HandoffRef, key: Mess
   const channelId = channelOf(ref.conversationId);
   if (!channelId) return;
   const channel = await fetchSendable(deps.client, channelId);
-  await sendText(channel, deps.service.engine.message(key, { agent: escapeMarkdown(agent) }));
+  await sendText(channel, deps.service.message(key, { agent: escapeMarkdown(agent) }));
 }
 
 const ephemeral = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) as const;

@@ -5,7 +5,7 @@ import { eachJsonlLine, requireText, writeLine, parseFlags } from '../jsonl';
 import { loadMatcher } from '../../nlu/load';
 
 export const command: Command = {
-  summary: 'Classify messages: JSONL lines with "text" in, the same lines with "intent" and "confidence" out',
+  summary: 'Classify messages: JSONL lines with "text" in, the same lines with "intent", "confidence", "intents" and "entities" out',
   usage: 'region-lock-bot classify FILE.jsonl   (or - for standard input)',
   async run(args) {
     const { positional } = parseFlags(args, {});
@@ -13,7 +13,7 @@ export const command: Command = {
     const matcher = loadMatcher();
     return eachJsonlLine('classify', positional[0]!, requireText, async ({ value }) => {
       const m = matcher.classify(value.text as string);
-      await writeLine(JSON.stringify({ ...value, intent: m.intent, confidence: m.confidence }));
+      await writeLine(JSON.stringify({ ...value, intent: m.intent, confidence: m.confidence, intents: m.intents, entities: m.entities }));
     });
   },
 };

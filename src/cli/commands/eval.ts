@@ -7,6 +7,9 @@ import { loadLexicon } from '../../nlu/lexicon';
 import { corpusExamples, trainRaw } from '../../nlu/train';
 import { loadMatcher } from '../../nlu/load';
 import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
+import { loadRealStyle, REAL_STYLE_DEV_FILE, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
+import { loadBaseline } from '../../nlu/nlpjs-baseline';
+import type { IntentData } from '../../nlu/corpus';
 
 function table(title: string, r: Report): string {
   const lines = [
@@ -25,20 +28,51 @@ function table(title: string, r: Report): string {
   return lines.join('\n');
 }
 
+function realStyleTable(title: string, r: RealStyleReport): string {
+  const lines = [
+    `## ${title}`,
+    `examples ${r.examples}   accuracy ${r.accuracy.toFixed(3)}   out-of-scope traps rejected ${r.traps.rejected.toFixed(3)} (${r.traps.examples} traps, false accepts ${r.traps.falseAccepts.toFixed(3)})   in-scope wrongly rejected ${r.inScopeRejected.toFixed(3)}`,
+    '',
+    `${'trait'.padEnd(24)} ${'n'.padStart(4)} ${'accuracy'.padStart(8)}`,
+  ];
+  for (const trait of TRAITS) lines.push(`${trait.padEnd(24)} ${String(r.byTrait[trait].examples).padStart(4)} ${r.byTrait[trait].accuracy.toFixed(3).padStart(8)}`);
+  if (r.confusedPairs.length) {
+    lines.push('', 'most confused (first acceptable intent -> predicted):');
+    for (const p of r.confusedPairs) lines.push(`  ${String(p.count).padStart(3)}  ${p.truth} -> ${p.predicted}`);
+  }
+  return lines.join('\n');
+}
+
+/** NLP.js trained on the same corpus, scored on the same real-style lines; null when it is not installed. */
+async function baselineOnRealStyle(corpus: IntentData[], examples: RealStyleExample[]): Promise<RealStyleReport | null> {
+  const Baseline = loadBaseline();
+  if (!Baseline) return null;
+  const nlp = await Baseline.train(corpus, 'trained_and_none');
+  const predicted: string[] = [];
+  for (const e of examples) predicted.push(await nlp.classify(e.text));
+  return scoreRealStyle(examples, predicted);
+}
+
 export const command: Command = {
   summary: 'Evaluate the intent matcher: k-fold cross-validation and the held-out fixtures',
-  usage: 'region-lock-bot eval [--folds N] [--json]',
+  usage: 'region-lock-bot eval [--folds N] [--json] [--no-baseline]',
   async run(args) {
-    const { flags } = parseFlags(args, { json: 'boolean', folds: 'string' });
+    const { flags } = parseFlags(args, { json: 'boolean', folds: 'string', 'no-baseline': 'boolean' });
     const folds = flags.folds === undefined ? 5 : Number(flags.folds);
     if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new UsageError('--folds must be a whole number from 2 to 20');
-    const examples = corpusExamples(loadCorpus());
+    const corpus = loadCorpus();
+    const examples = corpusExamples(corpus);
     const lexicon = loadLexicon();
     const matcher = loadMatcher();
     const cv = report(crossValidate(examples, (train) => trainRaw(train, lexicon, matcher.calibration), folds));
     const heldout = report(predict(matcher, loadHeldout()));
     const multi = multiIntentRecall(matcher, loadMulti());
-    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, multiIntentRecall: multi };
+    const realStyleExamples = loadRealStyle();
+    const realStyle = scoreRealStyle(realStyleExamples, realStyleExamples.map((e) => matcher.classify(e.text).intent));
+    const devExamples = loadRealStyle(REAL_STYLE_DEV_FILE);
+    const realStyleDev = scoreRealStyle(devExamples, devExamples.map((e) => matcher.classify(e.text).intent));
+    const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
+    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyleDev, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi };
     if (flags.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
@@ -46,6 +80,12 @@ export const command: Command = {
       console.log('');
       console.log(table('held-out fixtures (fixtures/nlu/heldout.jsonl)', heldout));
       console.log('');
+      console.log(realStyleTable('real-style development set, for tuning (fixtures/nlu/real-style-dev.jsonl)', realStyleDev));
+      console.log('');
+      console.log(realStyleTable('real-style held-out (fixtures/nlu/real-style.jsonl)', realStyle));
+      console.log('');
+      if (baseline) console.log(realStyleTable('NLP.js on the same corpus, real-style held-out', baseline), '\n');
+      else if (!flags['no-baseline']) console.log('NLP.js baseline skipped: @nlpjs/basic (a dev dependency) is not installed\n');
       console.log(`two questions in one message: both intents found in ${(multi * 100).toFixed(1)}% (fixtures/nlu/multi.jsonl)`);
       console.log(`calibration: temperature ${matcher.calibration.temperature} + ${matcher.calibration.temperaturePerFeature} per known feature, out-of-scope threshold ${matcher.calibration.threshold}`);
     }

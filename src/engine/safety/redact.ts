@@ -30,7 +30,7 @@ const PLACEHOLDER: Record<SecretKind, string> = {
 const PASSWORD_WORDS = 'password|passwd|pass ?word|pwd|passcode|pw|pass';
 /** Words that follow "my password is" in a question or complaint, not a password. */
 const NOT_A_PASSWORD =
-  'wrong|incorrect|correct|right|fine|ok|okay|not|invalid|expired|too|the|same|still|being|reset|changed|forgotten|lost|compromised|stolen|weak|strong|required|needed|asked|working|blocked|locked|safe|secure|long|short|different|new|old|also|already|definitely|probably|never';
+  'accepted|rejected|denied|refused|updated|saved|shown|sent|ignored|what|that|this|from|wrong|incorrect|correct|right|fine|ok|okay|not|invalid|expired|too|the|same|still|being|reset|changed|forgotten|lost|compromised|stolen|weak|strong|required|needed|asked|working|blocked|locked|safe|secure|long|short|different|new|old|also|already|definitely|probably|never';
 
 interface Rule {
   kind: SecretKind;
@@ -51,7 +51,11 @@ const isTxHash = (before: string) => TX_HINT.test(before.slice(-40));
 /** Amounts, order numbers and ids are not codes: "order 123456", "#123 456", "123 456 USDT", "$123,456". */
 const NOT_A_CODE_BEFORE = /(?:\b(?:order|id|no|number|ticket|case|ref(?:erence)?|uid|account|tx|txid)\b[\s.:#-]*|[#$€£¥]\s*|\d[.,]?)$/i;
 const NOT_A_CODE_AFTER = /^(?:[.,]\d|\s*(?:usdt|usdc|busd|btc|eth|bnb|usd|eur|gbp|dollars?|euros?|coins?|tokens?|%|k\b))/i;
-const notACode = (before: string, match: string, after = '') => NOT_A_CODE_BEFORE.test(before) || NOT_A_CODE_AFTER.test(after) || /\d{7,}/.test(match);
+/** API and HTTP error codes: {"code":"400500"}, code=700006, "api returns code 200000", "error 429000". */
+const ERROR_CODE_BEFORE = /(?:["'{]\s*|\b(?:error|err|status|api|returns?|response|http|exit|msg|ret)\s*(?:code)?\s*[:=]?\s*["']?)$/i;
+const isErrorCode = (before: string, match: string) => ERROR_CODE_BEFORE.test(before) || /^code["']?\s*[:=]/i.test(match) || /["']?code["']?\s*[:=]\s*["']?$/i.test(before);
+const notACode = (before: string, match: string, after = '') =>
+  NOT_A_CODE_BEFORE.test(before) || NOT_A_CODE_AFTER.test(after) || /\d{7,}/.test(match) || isErrorCode(before, match);
 /** bech32 addresses (bc1…, ltc1…) and base58 ones (1…, 3…, T…) are what users paste to ask about a withdrawal. */
 const isAddress = (match: string) => /^0x[0-9a-fA-F]{40}$/.test(match) || /^[a-z]{2,6}1[02-9ac-hj-np-z]{20,}$/.test(match) || /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})$/.test(match);
 /** Said when the conversation is about signing in or 2FA. */
@@ -101,7 +105,8 @@ const RULES: Rule[] = [
     kind: 'api_key',
     pattern: /(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g,
     group: 0,
-    keep: (before, m) => isAddress(m) || /[/:.]$/.test(before),
+    // Not an address, and not a path ("GET /sapi/v1/account/apiRestrictions") or part of a URL.
+    keep: (before, m) => isAddress(m) || /[/:.]$/.test(before) || m.startsWith('/') || /\b(?:GET|POST|PUT|DELETE|PATCH)\s+$/.test(before),
   },
   // 2FA / OTP codes: 6-8 digits near a hint word, in either order.
   {
@@ -109,6 +114,7 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:2fa|two[\s-]?factor|otp|authenticator|auth(?:entication)?\s*code|google\s*auth\w*|verification\s*code|sms\s*code|security\s*code|code)\b[^0-9\n]{0,25}(\d{3}[\s-]?\d{3,5})\b/gi,
     group: 1,
+    keep: isErrorCode,
   },
   { kind: 'two_factor_code', pattern: /\b(\d{3}[\s-]?\d{3})\b(?=[^0-9\n]{0,25}\b(?:2fa|otp|authenticator|google\s*auth\w*|verification|sms\s*code)\b)/gi, group: 1 },
   // A message that is nothing but a 6-digit code.

@@ -12,6 +12,15 @@ const HALF_PHRASE_WORDS = 6;
 const HINTED_WORDS = 4;
 export const SEED_PLACEHOLDER = '[redacted seed phrase]';
 
+/**
+ * BIP-39 words that are everyday English. A short all-BIP-39 message with two of these is a sentence
+ * ("hello team, hope someone can help"), not half a phrase: six random words from 2,048 hold two of
+ * these only about 1% of the time, and a full phrase or a split one is still caught.
+ */
+const PROSE = new Set(
+  'about above across act again all almost alone also always among another any around ask away because before behind below best better between call can come day during either else enough few find first give good have hello help hope into just keep kind know later leave like little long make more much must need never next now off often old once one only other over own people place please put rather right same say side since someone soon still such sure team tell thank that then there they thing this time today together try under until upon use very want way what when where will year you'.split(' '),
+);
+
 const WORD = /[A-Za-z]+/g;
 /** Only separators that seed lists use (spaces, commas, numbering, quotes) may sit between words. */
 const SEPARATOR = /^[\s,.;:\-\d)(#"'’|/]*$/;
@@ -62,13 +71,14 @@ export function redactSeedPhrases(text: string, previousTrailing = 0): SeedResul
   const rs = runs(text, ws);
   const spans: [number, number][] = [];
   const onlyWords = ws.length > 0 && rs.length === 1 && rs[0]![0] === 0 && rs[0]![1] === ws.length - 1;
+  const prose = ws.filter((w) => PROSE.has(text.slice(w.start, w.end).toLowerCase())).length >= 2;
   for (const [a, b] of rs) {
     const n = b - a + 1;
     const leading = a === 0 && SEPARATOR.test(text.slice(0, ws[0]!.start));
     const hinted = HINT.test(text.slice(Math.max(0, ws[a]!.start - 40), ws[a]!.start));
     if (
       n >= MIN_SEED_WORDS ||
-      (onlyWords && n >= HALF_PHRASE_WORDS) ||
+      (onlyWords && !prose && n >= HALF_PHRASE_WORDS) ||
       (hinted && n >= HINTED_WORDS) ||
       (leading && previousTrailing > 0 && previousTrailing + n >= MIN_SEED_WORDS)
     ) {

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { SLACK_MEMORY_MS } from '../../deps';
-import { answeredKey, converse, dmConversationId, threadConversationId } from '../../conversation';
+import { answeredKey, converse, dmConversationId, placeOf, threadConversationId } from '../../conversation';
 import { conversationFromBlockId, withChoice, type Block } from '../../render/blocks';
 import { describeError, guarded } from '../../errors';
 
@@ -38,7 +38,7 @@ export const answerOption =
       }
 
       // Replies go where the question was: the thread of a channel conversation, or the DM.
-      const replyThread = conversationId.split(':')[2] ?? threadTs;
+      const replyThread = placeOf(conversationId)?.threadTs ?? threadTs;
       await converse(deps, client, {
         conversationId,
         place: { channel, ...(replyThread ? { threadTs: replyThread } : {}) },

@@ -18,7 +18,7 @@ const AGENT_MARK = 'SLACKAGENTMENTION7f3a';
 async function tellCustomer(deps: SlackDeps, client: WebClient, ref: HandoffRef, key: MessageKey, agentId: string): Promise<void> {
   const place = placeOf(ref.c);
   if (!place) return;
-  const markdown = deps.service.engine.message(key, { agent: AGENT_MARK });
+  const markdown = deps.service.message(key, { agent: AGENT_MARK });
   const text = toMrkdwn(markdown).split(AGENT_MARK).join(`<@${agentId}>`);
   await postMessages(client, place, [{ text, blocks: sections(text) }]);
 }

@@ -1,6 +1,6 @@
-// NLP.js (@nlpjs/basic), set up the way its documentation shows for an English intent bot,
+// The baseline `eval` and `npm run bench` compare against: NLP.js (@nlpjs/basic, a dev dependency), set up the way its documentation shows for an English intent bot,
 // trained on our corpus. Nothing is written to disk and its logger stays quiet.
-import type { IntentData } from '../../src/nlu/corpus';
+import type { IntentData } from './corpus';
 
 interface NlpjsResult {
   intent: string;
@@ -24,6 +24,16 @@ interface NlpjsBasic {
   containerBootstrap(settings: Record<string, unknown>, mustLoadEnv: boolean): { use(plugin: unknown): void };
   Nlp: new (settings: Record<string, unknown>, container: unknown) => NlpjsNlp;
   LangEn: unknown;
+}
+
+/** The baseline class, or null in a production install without dev dependencies. */
+export function loadBaseline(): typeof NlpjsClassifier | null {
+  try {
+    require.resolve('@nlpjs/basic');
+    return NlpjsClassifier;
+  } catch {
+    return null;
+  }
 }
 
 function requireBasic(): NlpjsBasic {

@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PACKAGE_ROOT } from '../../paths';
-import { redactSecrets, type SafetyContext } from './redact';
+import { PACKAGE_ROOT } from '../paths';
+import { redactSecrets, type SafetyContext } from '../engine/safety/redact';
 
 export interface RedactionScore {
   secrets: number;

@@ -1,0 +1,211 @@
+// Stage 2, decide: the conversation's next move from the state and the reading. Pure: returns the
+// new state and an Action that says what to reply, without any text (render writes the text).
+import type { AnswerKey, Knowledge } from '../../knowledge/load';
+import type { Domain } from '../../domain/types';
+import { decide as decideCause } from '../../domain/causes';
+import type { Cause, HandoffReason, HandoffSummary, IntentName, IntentScore, QuestionId, SlotValue } from '../../shared/types';
+import { newConversation, type ConversationState } from '../state';
+import { interpretAnswer, optionIntent } from '../answers';
+import { impliedFacts } from '../implied';
+import { asksForPerson } from '../person-request';
+import { buildHandoff } from '../handoff';
+import { coveredByDiagnosis, FAQ_INTENTS } from '../replies';
+import type { InfoKey } from '../ids';
+import type { Reading } from './read';
+import type { Entities } from '../../nlu/entities';
+
+/** What comes before the main part of a reply: the introduction, FAQ answers, the meaning of a lock. */
+export interface Lead {
+  /** The report_lock introduction (first report of a lock). */
+  intro: boolean;
+  /** FAQ answers, in the order asked. */
+  faq: AnswerKey[];
+  /** The ask_meaning explanation. */
+  meaning: boolean;
+}
+
+export type Action =
+  /** A person holds the conversation: the bot listens and stays silent. */
+  | { kind: 'listen' }
+  /** Nothing the bot can work with; `resume` asks the pending question again. */
+  | { kind: 'fallback'; reason: 'empty_message' | 'chinese_or_other_language' | 'not_understood' | 'out_of_scope'; resume: QuestionId | null }
+  | { kind: 'restart' }
+  /** The list of causes or the symptom table. */
+  | { kind: 'overview'; info: InfoKey; resume: QuestionId | null }
+  | { kind: 'small_talk'; key: 'greeting' | 'thanks_goodbye'; resume: QuestionId | null }
+  /** FAQ answers with no step of the diagnosis. */
+  | { kind: 'answer'; lead: Lead; diagnosed: Cause | null }
+  /** A clarifying question; `resumed` when it was asked before and the user digressed. */
+  | { kind: 'ask'; lead: Lead; question: QuestionId; correction: boolean; resumed: boolean }
+  | { kind: 'diagnose'; lead: Lead; cause: Cause; confidence: number; correction: boolean }
+  /** Diagnosed already and nothing new: "anything else?". */
+  | { kind: 'follow_up'; cause: Cause }
+  /** A person is asked to take over; `diagnosis` when the diagnosis itself is the reason. */
+  | {
+      kind: 'hand_off';
+      reason: HandoffReason;
+      summary: HandoffSummary;
+      lead: Lead;
+      diagnosis: { cause: Cause; confidence: number; correction: boolean } | null;
+    };
+
+export interface Decision {
+  state: ConversationState;
+  action: Action;
+  /** The intents as understood: a picked option's meaning replaces the classifier's guess. */
+  understood: { intent: IntentName; confidence: number; intents: IntentScore[]; entities: Entities };
+  /** Fixed notices before the reply. */
+  notices: ('secret_warning' | 'expired' | 'too_long')[];
+  /** An upset user gets a word of empathy first. */
+  empathy: boolean;
+}
+
+export interface DecideDeps {
+  domain: Domain;
+  knowledge: Knowledge;
+  /** A conversation idle this long starts fresh. */
+  idleMs: number;
+  /** Consecutive misunderstandings before a person is asked to take over. */
+  handoffAfter: number;
+}
+
+const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
+const NO_LEAD: Lead = { intro: false, faq: [], meaning: false };
+
+export function decide(deps: DecideDeps, previous: ConversationState | undefined, r: Reading, now: number): Decision {
+  const { domain: d, knowledge: k } = deps;
+  const expired = !!previous && previous.turns > 0 && !previous.handoff && now - previous.lastActiveAt > deps.idleMs;
+  const state: ConversationState = previous && !expired ? structuredClone(previous) : newConversation(now);
+  state.turns++;
+  state.lastActiveAt = now;
+  if (r.text.trim()) {
+    state.recentUserWords.push(r.text.slice(0, 500));
+    state.recentUserWords = state.recentUserWords.slice(-d.limits.remembered_user_words);
+  }
+  const classified = { intent: r.match.intent, confidence: r.match.confidence, intents: r.match.intents, entities: r.match.entities };
+  const notices: Decision['notices'] = [];
+  if (r.secretShared) notices.push('secret_warning');
+  if (expired) notices.push('expired');
+  if (r.truncated) notices.push('too_long');
+  const done = (action: Action, understood: Decision['understood'], empathy = false): Decision => ({ state, action, understood, notices, empathy });
+  // A picked option or a typed label is certain; the entities named stay what the text names.
+  const sure = (intent: IntentName, entities: Entities = r.match.entities) => ({ intent, confidence: 1, intents: [{ intent, confidence: 1 }], entities });
+  // Messages left unread (blank, another language, restart, overview) name nothing.
+  const nothing = { intent: 'out_of_scope' as const, confidence: 0, intents: [], entities: {} };
+
+  // While a person holds the conversation the bot listens but does not speak.
+  if (state.handoff) return { state, action: { kind: 'listen' }, understood: classified, notices: [], empathy: false };
+
+  // Inputs with nothing to classify.
+  if (r.blank) return done({ kind: 'fallback', reason: 'empty_message', resume: null }, nothing);
+  if (r.otherLanguage) return done({ kind: 'fallback', reason: 'chinese_or_other_language', resume: null }, nothing);
+  if (r.restart) {
+    Object.assign(state, newConversation(now), { turns: 1 });
+    return done({ kind: 'restart' }, sure('greeting', {}));
+  }
+  // The overviews are answered anywhere; a pending question is asked again.
+  if (r.info) {
+    state.misunderstandings = 0;
+    return done({ kind: 'overview', info: r.info, resume: state.pending }, sure('ask_meaning', {}));
+  }
+
+  const picked = r.option ? optionIntent(d, r.option) : null;
+  let understood = picked ? sure(picked) : classified;
+  const angry = r.angry;
+
+  // Facts: what the pending question's answer says, then what the message states outright.
+  const pending = state.pending;
+  const pendingSlot = pending ? d.questions.get(pending)!.slot : null;
+  const pendingBefore = pendingSlot ? state.slots[pendingSlot] : undefined;
+  const factsBefore = { ...state.slots };
+  const setFact = (slot: string, value: SlotValue) => void (state.slots[slot] = value);
+  const answered = pending ? interpretAnswer(d, k, pending, r.text, r.option, { ...r.match, ...understood }, r.extraction) : null;
+  if (answered) for (const [slot, value] of Object.entries(answered.slots)) setFact(slot, value!);
+  // What the message states outright wins over the reading of it as an answer.
+  for (const [slot, value] of Object.entries(r.extraction.slots)) setFact(slot, value!);
+  // An option's label or synonym typed out means exactly that option; the classifier's reading
+  // of a three-word label ("A supported country" → ask_meaning?) is noise.
+  if (answered?.optionIntent) understood = sure(answered.optionIntent);
+  const beforeImplied = { ...state.slots };
+  // A message that answers the pending question is read as that answer: the matcher's guess at
+  // its intent ("I am in Canada" → travel?) must not add facts about other questions.
+  const answersPending = !!answered || (!!pendingSlot && r.extraction.slots[pendingSlot] !== undefined);
+  for (const { slot, value } of r.comparison ? [] : impliedFacts(d, understood.intents, r.text, r.extraction.slots)) {
+    // An intent only implies a fact; it fills gaps but never overrides what the user stated.
+    const known = beforeImplied[slot] !== undefined && beforeImplied[slot] !== 'unsure';
+    if (answersPending && slot !== pendingSlot) continue;
+    if (!known && r.extraction.slots[slot] === undefined && !(answered && slot in answered.slots)) setFact(slot, value);
+  }
+  // New facts: any value that differs from what was known before this message.
+  const newFacts = Object.keys({ ...factsBefore, ...state.slots }).some((slot) => state.slots[slot] !== factsBefore[slot]);
+  const answeredPending = !!answered || (!!pendingSlot && state.slots[pendingSlot] !== pendingBefore);
+  if (answeredPending) state.pending = null;
+
+  // The matcher always names some intent; weak guesses must not steer the conversation.
+  const intents = understood.intents.filter((i) => i.confidence >= d.thresholds.min_intent_confidence).map((i) => i.intent);
+  // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
+  const wantsHuman =
+    (r.option?.kind === 'action' && r.option.action === 'human') || asksForPerson(r.text, understood.intents, d.thresholds.handoff_min_confidence);
+  // Up to two FAQ answers, in the order the user asked (ask_meaning is part of the diagnosis).
+  const faq = understood.intents
+    .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= d.thresholds.faq_min_confidence)
+    .map((i) => i.intent as AnswerKey)
+    .slice(0, d.limits.faq_answers_per_turn);
+  const startsDiagnosis = (r.option?.kind === 'action' && r.option.action === 'diagnose') || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
+
+  const handOff = (reason: HandoffReason, lead: Lead, diagnosis: Extract<Action, { kind: 'hand_off' }>['diagnosis'] = null, empathy = angry): Decision => {
+    const summary = buildHandoff(d, state, reason, now, state.diagnosis?.cause ?? null, state.diagnosis?.confidence ?? 0);
+    state.handoff = { status: 'waiting', summary };
+    state.pending = null;
+    return done({ kind: 'hand_off', reason, summary, lead, diagnosis }, understood, empathy);
+  };
+
+  if (wantsHuman) return handOff('user_request', { ...NO_LEAD, faq });
+
+  const understoodIt = faq.length > 0 || newFacts || answeredPending || startsDiagnosis || intents.includes('greeting') || intents.includes('thanks_goodbye');
+  if (!understoodIt) {
+    state.misunderstandings++;
+    if (state.misunderstandings >= deps.handoffAfter) return handOff('repeated_misunderstanding', NO_LEAD);
+    if (state.pending) return done({ kind: 'fallback', reason: 'not_understood', resume: state.pending }, understood, angry);
+    return done({ kind: 'fallback', reason: understood.intent === 'out_of_scope' ? 'out_of_scope' : 'not_understood', resume: null }, understood, angry);
+  }
+  state.misunderstandings = 0;
+
+  // Greetings and thanks on their own.
+  if (!startsDiagnosis && faq.length === 0) {
+    const key = intents.includes('thanks_goodbye') ? 'thanks_goodbye' : 'greeting';
+    return done({ kind: 'small_talk', key, resume: state.pending }, understood, angry);
+  }
+
+  if (!startsDiagnosis && !state.pending) return done({ kind: 'answer', lead: { ...NO_LEAD, faq }, diagnosed: state.diagnosis?.cause ?? null }, understood, angry);
+
+  const wasDiagnosed = state.diagnosis;
+  const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
+  // The introduction already says sorry; once is enough.
+  const intro = firstStart && intents.includes('report_lock') && !newFacts && !faq.includes('ask_asset_safety');
+  const lead: Lead = { intro, faq, meaning: intents.includes('ask_meaning') };
+  const empathy = angry && !intro;
+  // A question still waiting for its answer (the user digressed) may be asked again.
+  const next = decideCause(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
+  if (next.kind === 'ask') {
+    // A correction reopened the diagnosis: the old cause no longer holds.
+    const correction = !!wasDiagnosed && newFacts;
+    if (correction) state.diagnosis = null;
+    if (!state.asked.includes(next.question)) state.asked.push(next.question);
+    state.pending = next.question;
+    return done({ kind: 'ask', lead, question: next.question, correction, resumed: pending === next.question && !answeredPending }, understood, empathy);
+  }
+  state.pending = null;
+  const changed = !!wasDiagnosed && wasDiagnosed.cause !== next.cause;
+  state.diagnosis = { cause: next.cause, confidence: next.confidence };
+  // New facts that keep the same cause need no second copy of the long diagnosis.
+  if (wasDiagnosed && !changed) {
+    if (!lead.intro && lead.faq.length === 0 && !lead.meaning) return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
+    return done({ kind: 'answer', lead, diagnosed: next.cause }, understood, empathy);
+  }
+  // FAQ answers the diagnosis already contains are not given twice in one turn.
+  const covered = coveredByDiagnosis(next.cause);
+  const shown: Lead = { ...lead, faq: faq.filter((key) => !covered.has(key)) };
+  if (next.cause === 'account_frozen') return handOff('account_frozen', shown, { cause: next.cause, confidence: next.confidence, correction: changed }, empathy);
+  return done({ kind: 'diagnose', lead: shown, cause: next.cause, confidence: next.confidence, correction: changed }, understood, empathy);
+}

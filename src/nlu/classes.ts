@@ -1,0 +1,111 @@
+// Finds lexicon classes (exchange, location, API error, hosting, support channel, duration) in a
+// message's words, like Rasa's lookup tables and regex features: each match gives the classifier a
+// class token and the turn an entity.
+import type { LexiconClass } from './lexicon';
+
+export interface ClassMatch {
+  class: LexiconClass;
+  value: string;
+  /** Token range [start, end) in the words the match was found in. */
+  start: number;
+  end: number;
+}
+
+/** Regexes run over the words joined by single spaces; this maps a character offset back to a word. */
+function wordIndexAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const MAX_MATCHES_PER_CLASS = 40;
+
+
+export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
+  if (words.length === 0) return [];
+  const out: ClassMatch[] = [];
+  let joined: string | null = null;
+  for (const cls of classes) {
+    if (cls.phrases.size) findPhrases(words, cls, out);
+    if (cls.combined) findPatterns(words, (joined ??= words.join(' ')), cls, cls.combined, out);
+  }
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
+}
+
+/** Leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
+function findPhrases(words: readonly string[], cls: LexiconClass, out: ClassMatch[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const candidates = cls.phrases.get(words[i]!);
+    if (!candidates) continue;
+    const found = candidates.find((p) => p.words.every((w, k) => words[i + k] === w));
+    if (!found) continue;
+    out.push({ class: cls, value: found.value, start: i, end: i + found.words.length });
+    i += found.words.length - 1;
+  }
+}
+
+/** Patterns run over the words joined by single spaces. */
+function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, regex: RegExp, out: ClassMatch[]): void {
+  let starts: number[] | null = null;
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  while ((m = regex.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const rule = cls.rules[group - 1]!;
+    starts ??= wordStarts(words);
+    const start = wordIndexAt(starts, m.index);
+    const end = wordIndexAt(starts, m.index + m[0].length - 1) + 1;
+    out.push({ class: cls, value: rule.value ?? m[0].trim(), start, end });
+  }
+}
+
+function wordStarts(words: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    starts.push(at);
+    at += w.length + 1;
+  }
+  return starts;
+}
+
+/** Class tokens for the classifier: one per class found, plus the restricted-country marker. */
+export function classTokens(matches: readonly ClassMatch[]): string[] {
+  const out = new Set<string>();
+  for (const m of matches) {
+    out.add(m.class.token);
+    if (m.class.restricted.has(m.value)) out.add('cls_restricted_country');
+  }
+  return [...out];
+}
+
+/** Words with every matched span replaced by its class token, so word pairs generalise
+ * ("okx says" and "binance says" both become "cls_exchange says"). Overlaps keep the first, longest span. */
+export function collapse(words: readonly string[], matches: readonly ClassMatch[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let next = 0;
+  while (i < words.length) {
+    while (next < matches.length && matches[next]!.start < i) next++;
+    const m = matches[next];
+    if (m && m.start === i) {
+      out.push(m.class.token);
+      i = m.end;
+    } else {
+      out.push(words[i]!);
+      i++;
+    }
+  }
+  return out;
+}

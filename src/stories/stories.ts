@@ -1,0 +1,90 @@
+// Dialogue stories as data (fixtures/stories/*.yaml), like Rasa test stories: each story is one
+// fresh conversation with expectations per turn. Loaded with zod; run through the engine.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CAUSES, INTENTS } from '../shared/types';
+import type { Engine } from '../engine/api';
+import type { ConversationState } from '../engine/state';
+import { readYaml } from '../domain/yaml-file';
+import { FIXTURES_DIR } from '../paths';
+
+const expectSchema = z
+  .object({
+    intent: z.enum(INTENTS).optional(),
+    state: z.string().optional(),
+    cause: z.enum(CAUSES).nullable().optional(),
+    reply_contains: z.array(z.string()).default([]),
+    reply_not_contains: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const storySchema = z
+  .object({
+    id: z.string().min(1),
+    description: z.string().optional(),
+    /** At most this many turns may end in a clarifying question. */
+    max_questions: z.number().int().nonnegative().optional(),
+    turns: z
+      .array(z.object({ user: z.string(), option: z.string().optional(), expect: expectSchema.optional() }).strict())
+      .min(1),
+  })
+  .strict();
+
+const fileSchema = z.object({ stories: z.array(storySchema).min(1) }).strict();
+
+export type Story = z.infer<typeof storySchema> & { file: string };
+
+export const STORIES_DIR = join(FIXTURES_DIR, 'stories');
+
+export function storyFiles(dir = STORIES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function loadStories(files: string[] = storyFiles()): Story[] {
+  return files.flatMap((file) => readYaml(file, fileSchema).stories.map((s) => ({ ...s, file })));
+}
+
+export interface StoryResult {
+  story: Story;
+  passed: boolean;
+  /** The first unmet expectation, e.g. "turn 2: state ask_scope, expected diagnosed". */
+  failure: string | null;
+}
+
+/** Plays one story from a fresh state (turns a second apart, so idle expiry never interferes). */
+export function runStory(engine: Engine, story: Story, start = 1_700_000_000_000): StoryResult {
+  let state: ConversationState | undefined;
+  let questions = 0;
+  const fail = (failure: string): StoryResult => ({ story, passed: false, failure });
+  for (const [i, turn] of story.turns.entries()) {
+    const input = turn.option ? { text: turn.user, optionId: turn.option } : { text: turn.user };
+    const result = engine.step(state, input, start + i * 1000);
+    state = result.state;
+    const t = result.turn;
+    if (t.state.startsWith('ask_')) questions++;
+    const e = turn.expect;
+    const at = `turn ${i + 1} (${JSON.stringify(turn.user.slice(0, 40))})`;
+    if (!e) continue;
+    if (e.intent !== undefined && t.intent !== e.intent) return fail(`${at}: intent ${t.intent}, expected ${e.intent}`);
+    if (e.state !== undefined && t.state !== e.state) return fail(`${at}: state ${t.state}, expected ${e.state}`);
+    if (e.cause !== undefined && t.cause !== e.cause) return fail(`${at}: cause ${t.cause}, expected ${e.cause}`);
+    const reply = t.reply.toLowerCase();
+    for (const s of e.reply_contains) if (!reply.includes(s.toLowerCase())) return fail(`${at}: reply lacks ${JSON.stringify(s)}`);
+    for (const s of e.reply_not_contains) if (reply.includes(s.toLowerCase())) return fail(`${at}: reply contains ${JSON.stringify(s)}`);
+  }
+  if (story.max_questions !== undefined && questions > story.max_questions) return fail(`${questions} questions, at most ${story.max_questions} expected`);
+  return { story, passed: true, failure: null };
+}
+
+/** The pass/fail table `test-stories` prints. */
+export function storyTable(results: StoryResult[]): string {
+  const rows = results.map((r) => [r.passed ? 'pass' : 'FAIL', r.story.id, String(r.story.turns.length), r.failure ?? '']);
+  const widths = [4, Math.max(5, ...rows.map((r) => r[1]!.length)), 5];
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
+  const passed = results.filter((r) => r.passed).length;
+  return [line(['', 'story', 'turns', 'problem']), ...rows.map(line), '', `${passed}/${results.length} stories passed`].join('\n');
+}

@@ -1,0 +1,110 @@
+// Lexicon classes (intents/lexicon/classes/): each adds a class token the classifier learns from,
+// and an entity the turn reports. Each test uses a name the training corpus never mentions, so
+// only the class can tell the classifier what it is.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/nlu/corpus';
+import { loadLexicon } from '../../src/nlu/lexicon';
+import { findClasses } from '../../src/nlu/classes';
+import { loadMatcher } from '../../src/nlu/load';
+import { INTENTS_DIR } from '../../src/paths';
+
+const matcher = loadMatcher();
+const corpusText = loadCorpus()
+  .flatMap((c) => c.utterances)
+  .join('\n')
+  .toLowerCase();
+
+/** The probability of `intent` for `text`, with every class or with one switched off. */
+function probability(text: string, intent: string, without?: string): number {
+  const classes = matcher.lexiconClasses.filter((c) => c.name !== without);
+  return matcher.probabilities(matcher.featurize(text, classes)).find((p) => p.intent === intent)!.confidence;
+}
+
+const cases = [
+  { cls: 'exchange', unseen: 'zonda', text: 'can i still pull my coins off Zonda while this lasts', intent: 'ask_withdraw', entity: ['exchange', 'Zonda'] },
+  { cls: 'location', unseen: 'minsk', text: 'my id card is from Minsk, is that the reason', intent: 'inform_kyc_region', entity: ['country', 'belarus'] },
+  { cls: 'api_error', unseen: 'restricted market', text: 'my bot gets restricted market from the api since monday', intent: 'report_lock', entity: ['error', 'RESTRICTED_MARKET'] },
+  { cls: 'hosting', unseen: 'vultr', text: 'my bot on vultr gets blocked but my laptop does not', intent: 'inform_one_network', entity: ['hosting', 'Vultr'] },
+  { cls: 'support_channel', unseen: 'phone line', text: 'wrote on the phone line three times, still no answer', intent: 'ask_support_time', entity: ['support_channel', 'phone'] },
+  { cls: 'duration', unseen: 'nine weeks', text: 'nobody replied for nine weeks now', intent: 'ask_support_time', entity: ['duration', 'nine weeks'] },
+] as const;
+
+describe('lexicon classes', () => {
+  it('has a file for each class the matcher needs', () => {
+    expect(matcher.lexiconClasses.map((c) => c.name).sort()).toEqual([...cases.map((c) => c.cls), 'other_service'].sort());
+  });
+
+  it('other_service decides: a region block of a service that is not an exchange is out of scope', () => {
+    const text = 'hulu says not available in your region when i travel';
+    expect(corpusText.includes('hulu')).toBe(false);
+    expect(matcher.classify(text)).toMatchObject({ intent: 'out_of_scope', entities: { other_service: ['Hulu'] } });
+    // Without the class the words alone read as a restriction; naming an exchange too keeps it in scope.
+    const without = matcher.lexiconClasses.filter((c) => c.name !== 'other_service');
+    expect(matcher.decide(matcher.featurize(text, without)).best.intent).not.toBe('out_of_scope');
+    expect(matcher.classify('hulu works but kraken says not available in your region').intent).not.toBe('out_of_scope');
+  });
+
+  it.each(cases)('$cls changes how "$text" is read', ({ cls, unseen, text, intent, entity }) => {
+    expect(corpusText.includes(unseen), `${unseen} must not be in the corpus`).toBe(false);
+    expect(matcher.featurize(text).features).toContain(`cls_${cls}`);
+    expect(matcher.featurize(text, matcher.lexiconClasses.filter((c) => c.name !== cls)).features).not.toContain(`cls_${cls}`);
+    expect(probability(text, intent) - probability(text, intent, cls)).toBeGreaterThan(0.05);
+    const result = matcher.classify(text);
+    expect(result.intent).toBe(intent);
+    expect(result.entities[entity[0]]).toContain(entity[1]);
+  });
+
+  it('makes other exchanges look like the configured one', () => {
+    const okx = matcher.classify('OKX says service unavailable in your region');
+    const binance = matcher.classify('Binance says service unavailable in your region');
+    expect(okx.intent).toBe('report_lock');
+    expect(okx.intent).toBe(binance.intent);
+    expect(okx.entities.exchange).toEqual(['OKX']);
+  });
+
+  it('reports every entity kind in order, once each', () => {
+    const r = matcher.classify(
+      'Bybit API returns 451 restricted location from my AWS box in us-east-1. I live in Germany, support has ignored my ticket for 3 weeks.',
+    );
+    expect(r.entities).toMatchObject({
+      exchange: ['Bybit'],
+      error: ['451', 'restricted location'],
+      hosting: ['AWS', 'us east 1'],
+      country: ['germany'],
+      support_channel: ['ticket'],
+      duration: ['3 weeks'],
+    });
+  });
+
+  it('does not read the pronoun "us" as the United States', () => {
+    expect(matcher.classify('please contact us about my account').entities.country).toBeUndefined();
+    expect(matcher.classify('i am a us resident').entities.country).toEqual(['united states']);
+  });
+
+  it('keeps names and error strings out of spelling correction', () => {
+    expect(matcher.classify('okx blocked me').words).toContain('okx');
+  });
+
+  it('names the file, the entry and the problem for bad data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    cpSync(join(INTENTS_DIR, 'lexicon'), dir, { recursive: true });
+    writeFileSync(join(dir, 'classes', 'hosting.yaml'), "class: hosting\nentity: hosting\npatterns:\n  AWS: ['\\baws(\\b']\n");
+    expect(() => loadLexicon(dir)).toThrow(/hosting\.yaml: entry patterns\.AWS\.0: not a valid regular expression/);
+    writeFileSync(join(dir, 'classes', 'hosting.yaml'), "class: hosting\nentity: hosting\npatterns:\n  AWS: ['\\b(aws)\\b']\n");
+    expect(() => loadLexicon(dir)).toThrow(/hosting\.yaml: entry patterns\.AWS\.0: use \(\?:…\) instead of a capturing group/);
+    writeFileSync(join(dir, 'classes', 'hosting.yaml'), 'class: Hosting\nentity: hosting\n');
+    expect(() => loadLexicon(dir)).toThrow(/hosting\.yaml: entry class: must be lower-case/);
+  });
+
+  it('adding an exchange is one line of data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    cpSync(join(INTENTS_DIR, 'lexicon'), dir, { recursive: true });
+    const file = join(dir, 'classes', 'exchange.yaml');
+    writeFileSync(file, `${require('node:fs').readFileSync(file, 'utf8')}  Kanga: [kanga exchange]\n`);
+    const found = findClasses(['i', 'use', 'kanga', 'exchange'], loadLexicon(dir).classes);
+    expect(found.map((m) => [m.class.name, m.value, m.start, m.end])).toEqual([['exchange', 'Kanga', 2, 4]]);
+  });
+});
