@@ -3,7 +3,7 @@
 #   1. Debian packages the tests drive (never downloaded binaries): chromium (web chat browser test)
 #      and redis-server (the multi-instance tests start their own on a free loopback port).
 #      Installed with apt when running as root; otherwise the exact apt line is printed and this exits 1.
-#   2. npm ci, then npm test.
+#   2. npm ci, then npm test (arguments: only those vitest files/folders, after the type check).
 # NODE_BIN_DIR=/path/to/node/bin runs npm and the suite with that Node instead (CI uses it for 22/24).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +27,10 @@ fi
 if [ -n "${NODE_BIN_DIR:-}" ]; then export PATH="$NODE_BIN_DIR:$PATH"; fi
 echo "test-setup: node $(node --version), npm $(npm --version)" >&2
 npm ci
-npm test -- "$@"
+if [ "$#" -eq 0 ]; then
+  npm test
+else
+  # A part of the suite: type check, then vitest on the given files or folders.
+  npx tsc -p tsconfig.json
+  npx vitest run "$@"
+fi

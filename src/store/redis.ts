@@ -223,6 +223,15 @@ export class RedisStore implements SessionStore {
     return (await this.run(() => this.client.rlbSet(1 + idx.length, this.k(key), ...idx, json, Math.ceil(ttlMs ?? 0), key, '1'))) === 1;
   }
 
+  /** Read-modify-write under the key's lock, so two instances appending to one transcript never lose a line. */
+  async update<T>(key: string, fn: (current: T | undefined) => T, ttlMs?: number): Promise<T> {
+    return this.withLock(`update:${key}`, async () => {
+      const next = fn(await this.get<T>(key));
+      await this.set(key, next, ttlMs);
+      return next;
+    });
+  }
+
   async count(prefix = ''): Promise<number> {
     if (isCountedPrefix(prefix)) return this.run(() => this.client.rlbCount(`${this.namespace}idx:${prefix}`));
     // Other prefixes: a SCAN over that prefix only (not used on a hot path).

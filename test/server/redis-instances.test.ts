@@ -72,6 +72,22 @@ describe('two instances on one Redis', () => {
     expect(transcript.messages![4].text).toBe('no');
   });
 
+  it("a reply reaches the visitor's tab on the other instance too (pub/sub)", async () => {
+    const [a, b] = await Promise.all([instance(), instance()]);
+    const tabA = await ChatSocket.open(a.url);
+    await tabA.hello('v');
+    const id = tabA.idOf('v')!;
+    const tabB = await ChatSocket.open(b.url);
+    tabB.adopt('v', id);
+    await tabB.hello('v'); // B now holds a socket of this visitor
+    const onB = tabB.next((f) => f.type === 'message' && /every network/.test(f.text ?? ''), 'the reply on the other instance');
+    const reply = await tabA.say('v', 'binance says your region is not supported');
+    expect(reply.state).toBe('ask_scope');
+    expect((await onB).text).toBe(reply.text);
+    await tabA.close();
+    await tabB.close();
+  });
+
   it('the per-user rate limit holds across instances, and conversations are counted once', async () => {
     const [a, b] = await Promise.all([instance({ RATE_LIMIT_PER_MINUTE: '4' }), instance({ RATE_LIMIT_PER_MINUTE: '4' })]);
     const replies = [];
