@@ -17,7 +17,7 @@ const ENV = { RATE_LIMIT_PER_MINUTE: '10000', MAX_CONVERSATIONS: '1000000', LOG_
 async function drive(urls: string[], tag: string): Promise<{ setup: string; messages: number; seconds: number; perSecond: number; p50: number; p99: number; errors: number }> {
   const jobs: { user: string; turn: number }[] = [];
   // Turns of one user in order; users interleaved so every instance sees every conversation.
-  for (let t = 0; t < TURNS; t++) for (let u = 0; u < USERS; u++) jobs.push({ user: `${tag}-u${u}`, turn: t });
+  for (let t = 0; t < TURNS; t++) for (let u = 0; u < USERS; u++) jobs.push({ user: `${tag.replace(/[^a-z0-9]+/gi, '-')}-u${u}`, turn: t });
   const next = new Map<string, number>();
   const latencies: number[] = [];
   let errors = 0;

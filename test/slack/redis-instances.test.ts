@@ -27,11 +27,11 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function instance(): Promise<BotProcess> {
+async function instance(extra: Record<string, string> = {}): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'rlb-slack-inst-'));
   dirs.push(dir);
   const env = baseEnv(h.fake, dir);
-  return startBotProcess(dir, { ...env, LOG_LEVEL: 'info', REDIS_URL: redis.url });
+  return startBotProcess(dir, { ...env, LOG_LEVEL: 'info', REDIS_URL: redis.url, ...extra });
 }
 
 /** A harness aimed at one instance (same fake Slack). */
@@ -89,5 +89,21 @@ describe('slack with two instances on one Redis', () => {
     await waitFor(() => claimedCards().length + refusals().length >= 2, 'both clicks answered');
     expect(claimedCards()).toHaveLength(1);
     expect(refusals()).toHaveLength(1);
+  });
+
+  it('Socket Mode: an event delivered on both instances\' connections is answered once', async () => {
+    const before = h.fake.socketConnections;
+    await Promise.all([instance({ SLACK_APP_TOKEN: 'xapp-1-A0FAKE-1-fake' }), instance({ SLACK_APP_TOKEN: 'xapp-1-A0FAKE-1-fake' })]);
+    await waitFor(() => h.fake.socketConnections >= before + 2, 'both socket connections');
+    const channel = 'D0SOCKTWO';
+    // The fake sends each envelope on every open connection: both instances receive this event.
+    h.fake.sendSocketEnvelope('events_api', h.eventEnvelope(dm('U0SOCKTWO', channel, 'my region is not supported')));
+    await waitFor(() => h.posts({ channel })[0], 'the answer');
+    h.fake.sendSocketEnvelope('events_api', h.eventEnvelope(dm('U0SOCKTWO', channel, 'is my money safe?')));
+    await waitFor(() => h.posts({ channel })[1], 'the answer to the next message');
+    const after = () => h.posts({ channel }).length;
+    // Both instances acknowledged the envelopes; the two events got two answers, not four.
+    await waitFor(() => h.fake.socketAcks.length >= 4, 'the acks of both instances');
+    expect(after()).toBe(2);
   });
 });
