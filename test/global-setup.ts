@@ -5,4 +5,5 @@ import { loadMatcher } from '../src/nlu/load';
 export default function setup(): void {
   process.env.DOTENV_CONFIG_QUIET = 'true';
   loadMatcher();
+  loadMatcher('zh');
 }

@@ -56,10 +56,18 @@ export async function startDiscord(ctx: ChannelContext): Promise<RunningChannel>
   let gateway: RunningChannel | null = null;
   let stopped = false;
   let busy: Promise<void> = Promise.resolve();
+  let renewedAt = 0;
 
   const tick = async (first: boolean) => {
     if (stopped) return;
-    const held = await store.holdLeader('discord', holder, LEADER_TTL_MS).catch(() => false);
+    // Redis unreachable: nobody can take the lock from us before it expires, so keep the gateway until then.
+    const held = await store.holdLeader('discord', holder, LEADER_TTL_MS).then(
+      (ok) => {
+        if (ok) renewedAt = Date.now();
+        return ok;
+      },
+      () => !!gateway && Date.now() - renewedAt < LEADER_TTL_MS - LEADER_POLL_MS,
+    );
     if (held && !gateway) {
       logger.info({ holder }, 'discord: this instance is the leader; connecting to the gateway');
       try {

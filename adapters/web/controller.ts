@@ -87,7 +87,9 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
         const summary = turn.handoff;
         logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
         const title = summary.likelyCause ? ctx.service.causeTitle(summary.likelyCause) : null;
-        reply = handoffNotice(webMessages, ctx.config.exchange, summary, title);
+        // What came before the engine's "a person will reply here" (a security warning, the
+        // diagnosis) is kept; only that promise is replaced by the way to support.
+        reply = [withoutPromise(ctx.service, turn.reply), handoffNotice(webMessages, ctx.config.exchange, summary, title)].filter(Boolean).join('\n\n');
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
       // Refused messages (rate-limited, busy, not saved) leave no trace; the rest is stored as the
@@ -143,4 +145,13 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
   controller.on('reconnect', onHello);
 
   return controller;
+}
+
+/** The engine's hand-off reply without its closing promise that a person will reply in this chat. */
+function withoutPromise(service: { message(key: 'request_human' | 'handoff_started'): string }, reply: string): string {
+  for (const key of ['request_human', 'handoff_started'] as const) {
+    const promise = service.message(key);
+    if (reply.endsWith(promise)) return reply.slice(0, -promise.length).trim();
+  }
+  return '';
 }

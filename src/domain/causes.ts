@@ -3,7 +3,7 @@
 import { CAUSES, type Cause, type QuestionId, type Slots } from '../shared/types';
 import type { Condition, DecisionRule, Domain } from './types';
 
-export type Decision = { kind: 'cause'; cause: Cause; confidence: number } | { kind: 'ask'; question: QuestionId };
+export type Decision = { kind: 'cause'; cause: Cause; confidence: number; variant: string | null } | { kind: 'ask'; question: QuestionId };
 
 /** Every fact of the condition is known and has one of the listed values. */
 function holds(when: Condition, s: Slots): boolean {
@@ -32,7 +32,7 @@ function firstUnasked(d: Domain, rule: Extract<DecisionRule, { kind: 'ask' }>, s
 export function decide(d: Domain, s: Slots, asked: readonly QuestionId[]): Decision {
   for (const rule of d.decision) {
     if (!holds(rule.when, s)) continue;
-    if (rule.kind === 'cause') return { kind: 'cause', cause: rule.cause, confidence: rule.confidence };
+    if (rule.kind === 'cause') return { kind: 'cause', cause: rule.cause, confidence: rule.confidence, variant: rule.variant };
     const q = firstUnasked(d, rule, s, asked);
     if (q) return { kind: 'ask', question: q };
   }
@@ -41,7 +41,7 @@ export function decide(d: Domain, s: Slots, asked: readonly QuestionId[]): Decis
 }
 
 /** The chat's decision once nothing is left to ask: the best guess from these facts alone. */
-export function finalCause(d: Domain, s: Slots): { cause: Cause; confidence: number } {
+export function finalCause(d: Domain, s: Slots): { cause: Cause; confidence: number; variant: string | null } {
   const decision = decide(d, s, [...d.questions.keys()]);
   if (decision.kind !== 'cause') throw new Error('unreachable: every question was asked');
   return decision;

@@ -13,6 +13,12 @@ export function checkKnowledge(d: Domain, k: Knowledge, questionsFile = join('in
     const have = text.options.map((o) => o.id).join(', ');
     if (want !== have) throw new DataFileError(`${questionsFile}: entry ${q.id}.options: ids ${have} do not match ${d.file} (${want})`);
   }
+  const causesFile = questionsFile.replace(/questions\.yaml$/, 'causes.yaml');
+  d.decision.forEach((rule, i) => {
+    if (rule.kind === 'cause' && rule.variant && !k.causes[rule.cause].variants[rule.variant]) {
+      throw new DataFileError(`${causesFile}: entry ${rule.cause}.variants.${rule.variant}: missing; ${d.file} entry decision.${i} names it`);
+    }
+  });
   for (const id of Object.keys(k.questions)) {
     if (!d.questions.has(id)) throw new DataFileError(`${questionsFile}: entry ${id}: no such question in ${d.file}`);
   }

@@ -46,6 +46,8 @@ const decisionSchema = z
     when: condition.default({}),
     cause: z.enum(CAUSES).optional(),
     confidence: probability.optional(),
+    /** Which wording of the cause fits (a traveller, a resident, a server): causes.yaml `variants`. */
+    variant: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
     ask: z.array(z.string()).min(1).optional(),
   })
   .strict()
@@ -74,7 +76,14 @@ export function domainSchema(lexiconKeys: Set<string>) {
         remembered_user_words: z.number().int().positive(),
         faq_answers_per_turn: z.number().int().positive(),
         option_reply_words: z.number().int().positive(),
+        unsure_before_quick_test: z.number().int().positive(),
       }),
+      // Intents that describe the lock itself: they start (or continue) the diagnosis.
+      diagnosis_starters: z.array(z.enum(INTENTS)).min(1),
+      // After a diagnosis these questions are answered for the diagnosed cause (a field of causes.yaml).
+      cause_answers: z.partialRecord(z.enum(INTENTS), z.enum(['processing_time', 'reactivation', 'resolution'])).default({}),
+      // Slots filled by an entity the matcher found (turn.entities), e.g. an API error means an API user.
+      from_entities: z.array(z.object({ entity: z.string().min(1), slot: z.string(), value })).default([]),
       negation: z.string().min(1),
       yes_no_intents: z.partialRecord(z.enum(INTENTS), z.enum(['yes', 'no', 'unsure'])),
       slots: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'slot names are camelCase'), slotSchema),
@@ -126,8 +135,10 @@ export function domainSchema(lexiconKeys: Set<string>) {
         checkFacts(o.keep, ['overlaps', i, 'keep']);
         checkFacts(o.drop, ['overlaps', i, 'drop']);
       });
+      d.from_entities.forEach((f, i) => checkFacts({ [f.slot]: f.value }, ['from_entities', i]));
       d.decision.forEach((entry, i) => {
         checkFacts(entry.when, ['decision', i, 'when']);
+        if (entry.variant !== undefined && entry.cause === undefined) issue(['decision', i, 'variant'], 'only a cause entry has a variant');
         if (entry.ask) entry.ask.forEach((q, j) => questions.has(q) || issue(['decision', i, 'ask', j], `no question ${q}`));
       });
       const last = d.decision[d.decision.length - 1]!;

@@ -49,13 +49,17 @@ export interface SlotDef {
 export type Condition = Record<string, SlotValue[]>;
 
 export type DecisionRule =
-  | { kind: 'cause'; when: Condition; cause: Cause; confidence: number }
+  | { kind: 'cause'; when: Condition; cause: Cause; confidence: number; variant: string | null }
   | { kind: 'ask'; when: Condition; ask: QuestionId[] };
 
 export interface Domain {
   file: string;
   thresholds: DomainFile['thresholds'];
   limits: DomainFile['limits'];
+  diagnosisStarters: Set<IntentName>;
+  /** Questions answered for the diagnosed cause, and the field of causes.yaml that answers them. */
+  causeAnswers: DomainFile['cause_answers'];
+  fromEntities: DomainFile['from_entities'];
   negation: RegExp;
   /** What a yes/no/unsure intent means as an answer. */
   yesNoIntents: Partial<Record<IntentName, 'yes' | 'no' | 'unsure'>>;

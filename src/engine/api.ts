@@ -13,6 +13,8 @@ export type MessageKey =
   | 'agent_released'
   | 'agent_resolved'
   | 'handoff_started'
+  | 'request_human'
+  | 'handoff_no_agent'
   | 'rate_limited'
   | 'busy'
   | 'shutting_down'

@@ -39,7 +39,12 @@ export type OptionRef =
   /** An overview: "info:symptom_table". */
   | { kind: 'info'; info: InfoKey }
   /** A follow-up suggestion that behaves like typing its label: "say:ask_vpn:0". */
-  | { kind: 'say'; key: AnswerKey; index: number };
+  | { kind: 'say'; key: AnswerKey; index: number }
+  /** The details of the diagnosis, expanded: "more:steps". */
+  | { kind: 'more'; detail: Detail };
+
+export type Detail = 'steps';
+const DETAILS: readonly Detail[] = ['steps'];
 
 type Family = (typeof RESERVED_OPTION_PREFIXES)[number];
 
@@ -55,6 +60,8 @@ export function encodeOption(o: OptionRef): string {
       return `info:${o.info}`;
     case 'say':
       return `say:${o.key}:${o.index}`;
+    case 'more':
+      return `more:${o.detail}`;
   }
 }
 
@@ -80,6 +87,8 @@ export function decodeOption(id: string | undefined): OptionRef | null {
       return (INTENTS as readonly string[]).includes(rest) ? { kind: 'ask', intent: rest as IntentName } : null;
     case 'info':
       return (INFO_KEYS as readonly string[]).includes(rest) ? { kind: 'info', info: rest as InfoKey } : null;
+    case 'more':
+      return (DETAILS as readonly string[]).includes(rest) ? { kind: 'more', detail: rest as Detail } : null;
     case 'say': {
       const m = /^([a-z_]+):(\d+)$/.exec(rest);
       return m ? { kind: 'say', key: m[1] as AnswerKey, index: Number(m[2]) } : null;

@@ -7,12 +7,31 @@ import { encodeOption } from './ids';
 
 const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
 
-/** The final reply for a cause; below `certainFrom` confidence it says it is uncertain. */
-export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number, certainFrom: number): string {
+export interface HeadlineOptions {
+  /** The wording for the case the rules named (a traveller, a server): causes.yaml `variants`. */
+  variant?: string | null;
+  /** The funds line is left out right after the funds question was answered. */
+  funds?: boolean;
+}
+
+/**
+ * A diagnosis, short first: the cause, what it means and the first thing to do (about 600
+ * characters); the details are offered as options (diagnosisDetails). Below `certainFrom`
+ * confidence it says it is uncertain.
+ */
+export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number, certainFrom: number, opts: HeadlineOptions = {}): string {
   const c = k.causes[cause];
-  const parts = [k.ui.diagnosis_heading!.replace('{title}', c.title), c.explanation.trim()];
+  const v = (opts.variant && c.variants[opts.variant]) || c;
+  const parts = [k.ui.diagnosis_heading!.replace('{title}', c.title), v.headline.trim(), `${k.ui.first_step_heading} ${v.first_step.trim()}`];
+  if (opts.funds !== false && cause !== 'account_frozen') parts.push(k.ui.funds_line!);
   if (confidence < certainFrom) parts.push(`_${k.ui.diagnosis_uncertain}_`);
-  parts.push(`${k.ui.resolution_heading}\n${bullets(c.resolution)}`);
+  return parts.join('\n\n');
+}
+
+/** Everything about a cause beyond the headline: all steps, what works, assets, time, reactivation. */
+export function diagnosisDetails(k: Knowledge, cause: Cause): string {
+  const c = k.causes[cause];
+  const parts = [c.explanation.trim(), `${k.ui.resolution_heading}\n${bullets(c.resolution)}`];
   if (cause === 'account_frozen') {
     parts.push(k.ui.frozen_still_works!);
   } else {
@@ -23,6 +42,19 @@ export function diagnosisReply(k: Knowledge, cause: Cause, confidence: number, c
   parts.push(`${k.ui.processing_heading}\n${c.processing_time.trim()}`);
   parts.push(`${k.ui.reactivation_heading}\n${c.reactivation.trim()}`);
   return parts.join('\n\n');
+}
+
+/** A question answered for the diagnosed cause ("how long?" → that cause's processing time). */
+export function causeAnswer(k: Knowledge, cause: Cause, field: 'processing_time' | 'reactivation' | 'resolution'): string {
+  const c = k.causes[cause];
+  const heading = { processing_time: k.ui.processing_heading, reactivation: k.ui.reactivation_heading, resolution: k.ui.resolution_heading }[field]!;
+  const body = field === 'resolution' ? bullets(c.resolution) : c[field].trim();
+  return `${heading}\n${body}`;
+}
+
+/** The compact answer of an FAQ (several questions in one message), else the full one. */
+export function shortAnswer(k: Knowledge, key: AnswerKey): string {
+  return (k.answers[key].short ?? k.answers[key].answer).trim();
 }
 
 export function questionReply(k: Knowledge, q: QuestionId): { text: string; options: AnswerOption[] } {
@@ -54,23 +86,25 @@ export function entryOptions(k: Knowledge): AnswerOption[] {
   ];
 }
 
+/** After a diagnosis: its details as options to expand, then a person and a fresh start. */
 export function afterDiagnosisOptions(k: Knowledge, cause: Cause): AnswerOption[] {
-  const options: AnswerOption[] = [{ id: encodeOption({ kind: 'ask', intent: 'ask_withdraw' }), label: k.ui.option_withdraw! }];
+  const options: AnswerOption[] = [
+    { id: encodeOption({ kind: 'more', detail: 'steps' }), label: k.ui.option_steps! },
+    { id: encodeOption({ kind: 'ask', intent: 'ask_withdraw' }), label: k.ui.option_withdraw! },
+  ];
   if (cause !== 'account_frozen') {
-    options.push({ id: encodeOption({ kind: 'info', info: 'symptom_table' }), label: k.ui.option_symptom_table! });
+    options.push({ id: encodeOption({ kind: 'ask', intent: 'ask_allowed_actions' }), label: k.ui.option_still_works! });
+    options.push({ id: encodeOption({ kind: 'ask', intent: 'ask_support_time' }), label: k.ui.option_how_long! });
     options.push({ id: encodeOption({ kind: 'action', action: 'human' }), label: k.ui.option_talk_to_human! });
   }
   options.push({ id: encodeOption({ kind: 'action', action: 'restart' }), label: k.ui.option_start_over! });
   return options;
 }
 
-/** FAQ answers that a diagnosis reply for this cause already contains (not shown twice in one turn). */
+/** FAQ answers that a diagnosis headline already contains (not shown twice in one turn). */
 export function coveredByDiagnosis(cause: Cause): Set<AnswerKey> {
-  // "…, what should I do?" reads as ask_prevention to the matcher; the resolution steps answer it.
-  if (cause === 'account_frozen') return new Set<AnswerKey>(['ask_asset_safety', 'ask_prevention']);
-  const keys: AnswerKey[] = ['ask_asset_safety', 'ask_allowed_actions', 'ask_withdraw', 'ask_prevention'];
-  if (cause === 'kyc_region') keys.push('ask_update_kyc');
-  return new Set(keys);
+  // "…, what should I do?" reads as ask_prevention to the matcher; the first step answers it.
+  return new Set<AnswerKey>(cause === 'account_frozen' ? ['ask_asset_safety', 'ask_prevention'] : ['ask_prevention']);
 }
 
 /** Intents whose answer is a fixed text in answers.yaml. */

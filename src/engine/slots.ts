@@ -72,16 +72,20 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
         if (rule.statementsOnly && question) continue;
         const phrase = firstMatch(rule.patterns, text);
         if (phrase === null || firstMatch(rule.unless, text) !== null) continue;
+        // A later value replaces the earlier one, and so does its evidence: only phrases for the
+        // value kept are quoted ("verified with China but live in Germany" is not KYC evidence).
+        if (slots[slot.name] !== undefined && slots[slot.name] !== rule.value) evidence[slot.name] = [];
         slots[slot.name] = rule.value;
         (evidence[slot.name] ??= []).push(phrase.trim());
       }
     }
   }
 
+  // A phrase that gave both facts (the same words, or words inside the kept fact's phrase) is the kept fact's.
   for (const { keep, drop } of domain.overlaps) {
     const [keepSlot, keepValue] = keep;
     const [dropSlot, dropValue] = drop;
-    if (slots[keepSlot] === keepValue && slots[dropSlot] === dropValue && evidence[dropSlot]?.every((p) => evidence[keepSlot]?.includes(p))) {
+    if (slots[keepSlot] === keepValue && slots[dropSlot] === dropValue && evidence[dropSlot]?.every((p) => evidence[keepSlot]?.some((k) => k.includes(p)))) {
       delete slots[dropSlot];
       delete evidence[dropSlot];
     }

@@ -15,7 +15,14 @@ export interface ConversationState {
   /** The clarifying question waiting for an answer, if any. */
   pending: QuestionId | null;
   asked: QuestionId[];
-  diagnosis: { cause: Cause; confidence: number } | null;
+  /** `variant`: the wording the rules chose (a traveller, a server), see causes.yaml. */
+  diagnosis: { cause: Cause; confidence: number; variant?: string | null } | null;
+  /** "Not sure" answers so far (after a few, the bot suggests a quick test). */
+  unsure?: number;
+  /** FAQ answers of the previous turn (the funds line is not repeated right after). */
+  lastAnswers?: string[];
+  /** Another exchange the user named (the bot's own links are not theirs). */
+  otherExchange?: string | null;
   /** Consecutive messages the bot could not understand. */
   misunderstandings: number;
   /** Recent user messages, redacted, newest last (for hand-off summaries). */

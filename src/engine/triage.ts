@@ -4,10 +4,11 @@
 import type { Knowledge } from '../knowledge/load';
 import type { Matcher } from '../nlu/matcher';
 import type { Domain } from '../domain/types';
-import type { IntentName, TriageResult } from '../shared/types';
+import type { Cause, IntentName, TriageResult } from '../shared/types';
 import type { Reading } from './stages/read';
 import { openQuestions, rankCauses, supportingFacts } from '../domain/causes';
-import { diagnosisReply, answerText } from './replies';
+import { FAQ_INTENTS, shortAnswer } from './replies';
+import type { AnswerKey } from '../knowledge/load';
 import { splitClauses } from '../nlu/clauses';
 import { asksForPerson } from './person-request';
 import { impliedFacts } from './implied';
@@ -47,9 +48,12 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
   const top = ranked[0]!;
   const missing = openQuestions(d, slots).map((q) => stripMarkdown(k.questions[q]!.prompt));
   const confident = top.confidence >= d.thresholds.triage_confident;
-  const suggestedReply = confident
-    ? diagnosisReply(k, top.cause, top.confidence, d.thresholds.diagnosis_certain)
-    : [answerText(k, 'report_lock'), ...(missing[0] ? [missing[0]] : [])].join('\n\n');
+  const suggestedReply = agentMacro(k, d, {
+    cause: confident ? top.cause : null,
+    questions: reading.questions.filter((q) => FAQ_INTENTS.has(q.intent) && q.intent !== 'ask_meaning' && q.confidence >= d.thresholds.faq_min_confidence).map((q) => q.intent as AnswerKey),
+    missing,
+    secret: reading.secretShared,
+  });
   return {
     causes: ranked.map((r) => ({ ...r, evidence: [...new Set(supportingFacts(d, r.cause, slots).flatMap((s) => evidence[s] ?? []))] })),
     missingFacts: missing,
@@ -57,10 +61,32 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
     processingTime: stripMarkdown(k.causes[top.cause].processing_time),
     flags: {
       secretShared: reading.secretShared,
+      longWait: (match.entities.duration ?? []).length > 0,
       frozenNotRegionLock: top.cause === 'account_frozen',
       handoffRequested: HUMAN.test(text) || asksForPerson(text, match.intents, d.thresholds.handoff_min_confidence),
       angryCustomer: reading.angry,
     },
     intents: match.intents,
   };
+}
+
+/**
+ * The reply an agent can send: written from the agent to the customer, it answers the ticket's own
+ * questions, tells the customer to change a pasted secret, and, when the cause is not clear yet,
+ * asks the missing questions ("please tell me…"). It never tells the customer to contact support.
+ */
+export function agentMacro(k: Knowledge, d: Domain, m: { cause: Cause | null; questions: AnswerKey[]; missing: string[]; secret: boolean }): string {
+  const parts = [k.ui.macro_greeting!];
+  if (m.secret) parts.push(k.ui.macro_secret!);
+  if (m.cause) parts.push(k.causes[m.cause].macro.trim());
+  // With a cause, "how long?" and "can it be reactivated?" are answered for it (domain cause_answers).
+  const answer = (key: AnswerKey) => {
+    const field = m.cause ? d.causeAnswers[key as keyof typeof d.causeAnswers] : undefined;
+    return field && field !== 'resolution' && m.cause ? k.causes[m.cause][field].trim().replace(/\s+/g, ' ') : shortAnswer(k, key);
+  };
+  const answers = [...new Set(m.questions)].map((key) => `- ${answer(key)}`);
+  if (answers.length) parts.push(`${k.ui.macro_answers_intro}\n${answers.join('\n')}`);
+  if (!m.cause && m.missing.length) parts.push(`${k.ui.macro_ask_intro}\n${m.missing.slice(0, 3).map((q) => `- ${q}`).join('\n')}`);
+  if (m.cause !== 'account_frozen') parts.push(k.ui.macro_closing!);
+  return parts.join('\n\n');
 }

@@ -26,16 +26,21 @@ const jsonl = (file: string) =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
+  );
+}
+
 export function corpusMessages(root = PACKAGE_ROOT): string[] {
   const out: string[] = [];
-  const nlu = join(root, 'intents', 'nlu');
-  for (const f of readdirSync(nlu).filter((f) => f.endsWith('.yaml'))) {
-    const doc = parse(readFileSync(join(nlu, f), 'utf8')) as { utterances?: unknown[] };
-    for (const u of doc.utterances ?? []) if (typeof u === 'string') out.push(u);
+  // Every language folder too (intents/nlu/zh/…).
+  for (const file of filesUnder(join(root, 'intents', 'nlu'), '.yaml')) {
+    const doc = parse(readFileSync(file, 'utf8')) as { utterances?: unknown[] };
+    for (const u of doc?.utterances ?? []) if (typeof u === 'string') out.push(u);
   }
-  const held = join(root, 'fixtures', 'nlu');
-  for (const f of readdirSync(held).filter((f) => f.endsWith('.jsonl'))) {
-    for (const r of jsonl(join(held, f))) if (typeof r.text === 'string') out.push(r.text);
+  for (const file of filesUnder(join(root, 'fixtures', 'nlu'), '.jsonl')) {
+    for (const r of jsonl(file)) if (typeof r.text === 'string') out.push(r.text);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { INTENTS_DIR } from '../paths';
 // {official_links}, {support_link}, {announcement_link} with the shared blocks of shared.yaml.
 const PLACEHOLDERS = [
   'exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent', 'title', 'percent',
-  'official_links', 'support_link', 'announcement_link',
+  'official_links', 'support_link', 'announcement_link', 'other', 'count',
 ] as const;
 
 const text = z
@@ -22,7 +22,7 @@ const text = z
     message: `uses an unknown {placeholder}; allowed: ${PLACEHOLDERS.join(', ')}`,
   });
 
-const answerSchema = z.object({ answer: text, followups: z.array(z.string().min(1)).max(4).optional() });
+const answerSchema = z.object({ answer: text, short: text.optional(), followups: z.array(z.string().min(1)).max(4).optional() });
 
 const ANSWER_KEYS = [
   'greeting', 'thanks_goodbye', 'report_lock', 'ask_meaning', 'ask_asset_safety', 'ask_withdraw',
@@ -31,13 +31,19 @@ const ANSWER_KEYS = [
   'ask_login', 'request_human', 'out_of_scope', 'not_understood', 'symptom_table', 'causes_overview',
   'chinese_or_other_language', 'empty_message', 'rate_limited', 'too_long', 'busy', 'shutting_down', 'cannot_save', 'secret_warning',
   'handoff_started', 'agent_joined', 'agent_released', 'agent_resolved', 'restart', 'expired',
+  'other_exchange', 'quick_test', 'cannot_tell', 'handoff_no_agent',
 ] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 
 const answersSchema = z.object(Object.fromEntries(ANSWER_KEYS.map((k) => [k, answerSchema])) as Record<AnswerKey, typeof answerSchema>);
 
+const headlineSchema = z.object({ headline: text, first_step: text });
 const causeSchema = z.object({
   title: z.string().min(1),
+  headline: text,
+  first_step: text,
+  variants: z.record(z.string(), headlineSchema).default({}),
+  macro: text,
   explanation: text,
   resolution: z.array(text).min(1),
   processing_time: text,

@@ -1,11 +1,12 @@
 // Loads intents/lexicon/: the normaliser's rewrites (normalize.yaml) and the lexicon classes
 // (classes/*.yaml), validated with zod. Errors name the file, the entry and the problem.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { INTENTS, type IntentName } from '../shared/types';
 import { INTENTS_DIR } from '../paths';
+import { DEFAULT_LANGUAGE, loadLanguageTable, type Tokenizer } from '../language/languages';
 
 const rewritesSchema = z.object({
   words: z.record(z.string(), z.string()),
@@ -34,6 +35,12 @@ const classSchema = z.object({
 });
 
 type ClassFile = z.infer<typeof classSchema>;
+
+/** A language's additions to a class (intents/lexicon/<code>/classes/): the same class name, more phrases and patterns. */
+const overlayClassSchema = classSchema.partial({ entity: true }).extend({ class: classSchema.shape.class });
+/** A language's own rewrites (intents/lexicon/<code>/normalize.yaml). */
+const localRewritesSchema = z.object({ words: z.record(z.string(), z.string()).default({}), emoji: z.record(z.string(), z.string()).default({}) });
+export type LocalRewrites = z.infer<typeof localRewritesSchema>;
 
 const slotCountriesSchema = z.object({
   restricted_countries: z.array(z.string()),
@@ -72,6 +79,13 @@ export interface LexiconClass {
 export interface Lexicon {
   rewrites: Rewrites;
   classes: LexiconClass[];
+  /** The language these classes are for, and how its text is cut into words. */
+  language: string;
+  tokenizer: Tokenizer;
+  /** The language's own rewrites (empty for English). */
+  local: LocalRewrites;
+  /** Phrases in Chinese characters, kept as one word by the Chinese normaliser. */
+  hanPhrases: string[];
 }
 
 export class LexiconError extends Error {}
@@ -116,7 +130,7 @@ function phraseIndex(values: Map<string, string>): Map<string, Phrase[]> {
 }
 
 /** Phrases are written as people type them; matching happens on the normaliser's words. */
-const asWords = (phrase: string) => phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const asWords = (phrase: string) => phrase.toLowerCase().replace(/[^a-z0-9\p{Script=Han}]+/gu, ' ').trim();
 
 function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCountriesSchema> | null): LexiconClass {
   const phraseValues = new Map<string, string>();
@@ -156,16 +170,48 @@ export function lexiconClassFiles(dir = join(INTENTS_DIR, 'lexicon', 'classes'))
     .map((f) => join(dir, f));
 }
 
-export function loadLexicon(dir = join(INTENTS_DIR, 'lexicon')): Lexicon {
+/**
+ * The lexicon for a language: the classes of intents/lexicon/classes/ (names, error strings and
+ * countries are written alike in every language) plus the language's own entries in
+ * intents/lexicon/<code>/classes/, merged by class name (a new name is a new class).
+ */
+export function loadLexicon(dir = join(INTENTS_DIR, 'lexicon'), language = DEFAULT_LANGUAGE): Lexicon {
   const rewritesFile = join(dir, 'normalize.yaml');
   const rewrites = validated(rewritesFile, rewritesSchema, readYaml(rewritesFile));
   const slotsFile = join(dir, 'slots.yaml');
-  const classes: LexiconClass[] = [];
+  const files: ClassFile[] = [];
+  const fileOf = new Map<string, string>();
   for (const file of lexiconClassFiles(join(dir, 'classes'))) {
     const data = validated(file, classSchema, readYaml(file));
-    const slots = data.from_slots ? validated(slotsFile, slotCountriesSchema.passthrough(), readYaml(slotsFile)) : null;
-    if (classes.some((c) => c.name === data.class)) throw new LexiconError(`${file}: entry class: "${data.class}" is defined twice`);
-    classes.push(buildClass(file, data, slots));
+    if (fileOf.has(data.class)) throw new LexiconError(`${file}: entry class: "${data.class}" is defined twice`);
+    files.push(data);
+    fileOf.set(data.class, file);
   }
-  return { rewrites, classes };
+  let local: LocalRewrites = { words: {}, emoji: {} };
+  const overlay = join(dir, language);
+  if (language !== DEFAULT_LANGUAGE && existsSync(overlay)) {
+    const localFile = join(overlay, 'normalize.yaml');
+    if (existsSync(localFile)) local = validated(localFile, localRewritesSchema, readYaml(localFile));
+    const classDir = join(overlay, 'classes');
+    for (const file of existsSync(classDir) ? lexiconClassFiles(classDir) : []) {
+      const add = validated(file, overlayClassSchema, readYaml(file));
+      const base = files.find((f) => f.class === add.class);
+      if (!base) {
+        if (!add.entity) throw new LexiconError(`${file}: entry entity: a new class needs an entity`);
+        files.push(validated(file, classSchema, add));
+        fileOf.set(add.class, file);
+        continue;
+      }
+      for (const [value, phrases] of Object.entries(add.phrases ?? {})) base.phrases[value] = [...(base.phrases[value] ?? []), ...phrases];
+      for (const [value, patterns] of Object.entries(add.patterns ?? {})) base.patterns[value] = [...(base.patterns[value] ?? []), ...patterns];
+      base.capture = [...base.capture, ...(add.capture ?? [])];
+    }
+  }
+  const classes = files.map((data) => {
+    const slots = data.from_slots ? validated(slotsFile, slotCountriesSchema.passthrough(), readYaml(slotsFile)) : null;
+    return buildClass(fileOf.get(data.class)!, data, slots);
+  });
+  const hanPhrases = classes.flatMap((c) => [...c.phrases.values()].flat().map((p) => p.words.join(' '))).filter((p) => /\p{Script=Han}/u.test(p));
+  const tokenizer = language === DEFAULT_LANGUAGE ? 'words' : (loadLanguageTable(dirname(dir)).languages.get(language)?.tokenizer ?? 'words');
+  return { rewrites, classes, language, tokenizer, local, hanPhrases };
 }

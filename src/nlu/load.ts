@@ -1,7 +1,7 @@
 // Returns a ready matcher: a saved model when it matches the current intents/ files,
 // otherwise one trained now (and saved for the next start).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, INTENTS_DIR } from '../paths';
 import { IntentClassifier, type ClassifierModel } from './classifier';
@@ -9,7 +9,8 @@ import { SoftmaxRegression, type LogisticModel } from './logistic';
 import { corpusFiles, loadCorpus } from './corpus';
 import { lexiconClassFiles, loadLexicon } from './lexicon';
 import { Matcher, type Calibration } from './matcher';
-import { createNormalizer } from './normalize';
+import { normalizerFor } from './language-normalizer';
+import { DEFAULT_LANGUAGE, languageDir } from '../language/languages';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
@@ -25,25 +26,35 @@ interface SavedModel {
   vocabulary: [string, number][];
 }
 
-/** Hash of everything training reads; any edit in intents/ makes a new model. */
-export function corpusHash(): string {
+/** Every file under a folder, recursively (a language's lexicon additions). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Hash of everything training reads for a language; any edit in intents/ makes a new model. */
+export function corpusHash(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): string {
   const h = createHash('sha256');
   h.update(`v${MODEL_VERSION}`);
-  const lexicon = ['normalize.yaml', 'slots.yaml'].map((f) => join(INTENTS_DIR, 'lexicon', f));
-  for (const f of [...corpusFiles(), ...lexicon, ...lexiconClassFiles()]) h.update(f).update(readFileSync(f));
+  const lexicon = ['normalize.yaml', 'slots.yaml'].map((f) => join(intentsDir, 'lexicon', f));
+  const own = language === DEFAULT_LANGUAGE ? [] : [join(intentsDir, 'languages.yaml'), ...filesUnder(languageDir('lexicon', language, intentsDir))];
+  for (const f of [...corpusFiles(languageDir('nlu', language, intentsDir)), ...lexicon, ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')), ...own]) h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }
 
-export function modelPath(hash = corpusHash()): string {
-  return join(MODEL_DIR, `model-${hash}.json`);
+/** English models are model-<hash>.json (as before languages); others model-<code>-<hash>.json. */
+export function modelPath(hash = corpusHash(), language = DEFAULT_LANGUAGE): string {
+  return join(MODEL_DIR, language === DEFAULT_LANGUAGE ? `model-${hash}.json` : `model-${language}-${hash}.json`);
 }
 
-export function trainFromCorpus(): Matcher {
-  return trainMatcher(corpusExamples(loadCorpus()));
+export function trainFromCorpus(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): Matcher {
+  return trainMatcher(corpusExamples(loadCorpus(languageDir('nlu', language, intentsDir))), loadLexicon(join(intentsDir, 'lexicon'), language));
 }
 
-export function saveMatcher(matcher: Matcher, file = modelPath()): void {
-  const hash = corpusHash();
+export function saveMatcher(matcher: Matcher, file = modelPath(), language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): void {
+  const hash = corpusHash(language, intentsDir);
   const saved: SavedModel = {
     version: MODEL_VERSION,
     corpusHash: hash,
@@ -56,39 +67,52 @@ export function saveMatcher(matcher: Matcher, file = modelPath()): void {
   renameSync(tmp, file);
   // Models of earlier corpora are never read again.
   for (const old of readdirSync(MODEL_DIR)) {
-    if (/^model-[0-9a-f]+\.json$/.test(old) && join(MODEL_DIR, old) !== file) rmSync(join(MODEL_DIR, old), { force: true });
+    const same = language === DEFAULT_LANGUAGE ? /^model-[0-9a-f]+\.json$/ : new RegExp(`^model-${language}-[0-9a-f]+\\.json$`);
+    if (intentsDir === INTENTS_DIR && same.test(old) && join(MODEL_DIR, old) !== file) rmSync(join(MODEL_DIR, old), { force: true });
   }
 }
 
-function restore(saved: SavedModel): Matcher {
-  const lexicon = loadLexicon();
+function restore(saved: SavedModel, language: string, intentsDir: string): Matcher {
+  const lexicon = loadLexicon(join(intentsDir, 'lexicon'), language);
   return new Matcher({
     classifier: IntentClassifier.fromModel(saved.classifier),
     logistic: SoftmaxRegression.fromModel(saved.logistic),
-    normalizer: createNormalizer(lexicon.rewrites),
+    normalizer: normalizerFor(lexicon),
     classes: lexicon.classes,
     speller: new SpellingCorrector(new Map(saved.vocabulary)),
     calibration: saved.calibration,
   });
 }
 
-let cached: Matcher | undefined;
+const cached = new Map<string, Matcher>();
 
-/** The process-wide matcher (loading is done once). */
-export function loadMatcher(): Matcher {
-  if (cached) return cached;
-  const hash = corpusHash();
+/**
+ * The process-wide matcher of a language (loading is done once). Every language is saved like the
+ * English one; a language from another intents folder (a test's) is keyed by its folder too.
+ */
+export function loadMatcher(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): Matcher {
+  const key = `${intentsDir}\0${language}`;
+  const hit = cached.get(key);
+  if (hit) return hit;
+  const hash = corpusHash(language, intentsDir);
+  const file = intentsDir === INTENTS_DIR ? modelPath(hash, language) : join(MODEL_DIR, `model-${language}-${hash}.json`);
   try {
-    const saved = JSON.parse(readFileSync(modelPath(hash), 'utf8')) as SavedModel;
-    if (saved.version === MODEL_VERSION && saved.corpusHash === hash) return (cached = restore(saved));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedModel;
+    if (saved.version === MODEL_VERSION && saved.corpusHash === hash) {
+      const m = restore(saved, language, intentsDir);
+      cached.set(key, m);
+      return m;
+    }
   } catch {
     // No saved model yet, or an unreadable one: train below.
   }
-  cached = trainFromCorpus();
+  const m = trainFromCorpus(language, intentsDir);
+  cached.set(key, m);
+  if (intentsDir !== INTENTS_DIR) return m;
   try {
-    saveMatcher(cached, modelPath(hash));
+    saveMatcher(m, file, language, intentsDir);
   } catch {
     // A read-only install still works; it just trains at every start.
   }
-  return cached;
+  return m;
 }

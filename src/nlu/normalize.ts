@@ -65,3 +65,4 @@ export function isMostlyCjk(text: string): boolean {
   }
   return cjk > 0 && cjk * 2 >= latin;
 }
+

@@ -23,12 +23,23 @@ export const REAL_STYLE_FILE = join(FIXTURES_DIR, 'nlu', 'real-style.jsonl');
 /** The same kind of set, written from training-side posts by another writer: the one to tune on. */
 export const REAL_STYLE_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev.jsonl');
 
+/** The Chinese set (fixtures/nlu/zh/real-style.jsonl), written from the other side of the partition. */
+export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.jsonl');
+
 /** More than this many words makes a message "long", whatever the line's traits say. */
 const LONG_WORDS = 40;
+/** In Chinese, more than this many Chinese characters. */
+const LONG_HAN = 60;
 
-export function loadRealStyle(file = REAL_STYLE_FILE): RealStyleExample[] {
+/** True when a message is "long" for its language. */
+export function isLong(text: string, language = 'en'): boolean {
+  if (language === 'zh') return (text.match(/\p{Script=Han}/gu)?.length ?? 0) > LONG_HAN;
+  return text.trim().split(/\s+/).length > LONG_WORDS;
+}
+
+export function loadRealStyle(file = REAL_STYLE_FILE, language = 'en'): RealStyleExample[] {
   return readJsonlFile(file, lineSchema).map((e) => {
-    const long = e.text.trim().split(/\s+/).length > LONG_WORDS;
+    const long = isLong(e.text, language);
     const traits = e.traits.filter((t) => t !== 'long');
     return { ...e, traits: long ? [...traits, 'long'] : traits };
   });

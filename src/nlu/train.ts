@@ -4,7 +4,8 @@ import { IntentClassifier, type TrainingDoc } from './classifier';
 import { SoftmaxRegression } from './logistic';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { Matcher, type Calibration } from './matcher';
-import { createNormalizer, type Normalizer } from './normalize';
+import type { Normalizer } from './normalize';
+import { normalizerFor } from './language-normalizer';
 import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
 import { fitCalibration } from './calibrate';
@@ -25,7 +26,7 @@ const UNCALIBRATED: Calibration = { temperature: 1, temperaturePerFeature: 0, th
 
 /** Trains without calibration (used inside cross-validation folds). */
 export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration: Calibration): Matcher {
-  const normalizer = createNormalizer(lexicon.rewrites);
+  const normalizer = normalizerFor(lexicon);
   const speller = new SpellingCorrector(vocabulary(examples, normalizer));
   const docs: TrainingDoc[] = examples.map((e) => ({
     features: featurize(e.text, normalizer, speller, lexicon.classes).features,

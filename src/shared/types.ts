@@ -145,6 +145,8 @@ export interface TriageResult {
   processingTime: string;
   flags: {
     secretShared: boolean;
+    /** The ticket says how long the customer has been waiting ("for 3 weeks"). */
+    longWait?: boolean;
     frozenNotRegionLock: boolean;
     handoffRequested: boolean;
     angryCustomer: boolean;

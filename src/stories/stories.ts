@@ -51,21 +51,33 @@ export function loadStories(files: string[] = storyFiles()): Story[] {
 export interface StoryResult {
   story: Story;
   passed: boolean;
+  /** Clarifying questions before the first diagnosis; null when the story never reaches one. */
+  questionsBeforeDiagnosis: number | null;
+  /** Messages with two or more FAQ questions, and how many of them got every answer. */
+  multiQuestion: { messages: number; fullyAnswered: number };
   /** The first unmet expectation, e.g. "turn 2: state ask_scope, expected diagnosed". */
   failure: string | null;
 }
 
 /** Plays one story from a fresh state (turns a second apart, so idle expiry never interferes). */
-export function runStory(engine: Engine, story: Story, start = 1_700_000_000_000): StoryResult {
+export function runStory(engine: Engine, story: Story, start = 1_700_000_000_000, answers?: AnswerCheck): StoryResult {
   let state: ConversationState | undefined;
   let questions = 0;
-  const fail = (failure: string): StoryResult => ({ story, passed: false, failure });
+  let beforeDiagnosis: number | null = null;
+  const multiQuestion = { messages: 0, fullyAnswered: 0 };
+  const fail = (failure: string): StoryResult => ({ story, passed: false, failure, questionsBeforeDiagnosis: beforeDiagnosis, multiQuestion });
   for (const [i, turn] of story.turns.entries()) {
     const input = turn.option ? { text: turn.user, optionId: turn.option } : { text: turn.user };
     const result = engine.step(state, input, start + i * 1000);
     state = result.state;
     const t = result.turn;
     if (t.state.startsWith('ask_')) questions++;
+    if (t.cause !== null && beforeDiagnosis === null) beforeDiagnosis = questions;
+    const check = answers?.(turn.user, t.reply);
+    if (check && check.asked >= 2) {
+      multiQuestion.messages++;
+      if (check.answered === check.asked) multiQuestion.fullyAnswered++;
+    }
     const e = turn.expect;
     const at = `turn ${i + 1} (${JSON.stringify(turn.user.slice(0, 40))})`;
     if (!e) continue;
@@ -77,7 +89,19 @@ export function runStory(engine: Engine, story: Story, start = 1_700_000_000_000
     for (const s of e.reply_not_contains) if (reply.includes(s.toLowerCase())) return fail(`${at}: reply contains ${JSON.stringify(s)}`);
   }
   if (story.max_questions !== undefined && questions > story.max_questions) return fail(`${questions} questions, at most ${story.max_questions} expected`);
-  return { story, passed: true, failure: null };
+  return { story, passed: true, failure: null, questionsBeforeDiagnosis: beforeDiagnosis, multiQuestion };
+}
+
+/** For a message and its reply: how many FAQ questions it asks and how many the reply answers. */
+export type AnswerCheck = (text: string, reply: string) => { asked: number; answered: number };
+
+/** The figures the README quotes: median questions before a diagnosis, multi-question messages fully answered. */
+export function storyFigures(results: StoryResult[]): { median: number | null; diagnosed: number; multi: { messages: number; fullyAnswered: number } } {
+  const counts = results.map((r) => r.questionsBeforeDiagnosis).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  const mid = counts.length >> 1;
+  const median = counts.length === 0 ? null : counts.length % 2 ? counts[mid]! : (counts[mid - 1]! + counts[mid]!) / 2;
+  const multi = results.reduce((m, r) => ({ messages: m.messages + r.multiQuestion.messages, fullyAnswered: m.fullyAnswered + r.multiQuestion.fullyAnswered }), { messages: 0, fullyAnswered: 0 });
+  return { median, diagnosed: counts.length, multi };
 }
 
 /** The pass/fail table `test-stories` prints. */
@@ -86,5 +110,14 @@ export function storyTable(results: StoryResult[]): string {
   const widths = [4, Math.max(5, ...rows.map((r) => r[1]!.length)), 5];
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
   const passed = results.filter((r) => r.passed).length;
-  return [line(['', 'story', 'turns', 'problem']), ...rows.map(line), '', `${passed}/${results.length} stories passed`].join('\n');
+  const f = storyFigures(results);
+  const share = f.multi.messages ? `${f.multi.fullyAnswered}/${f.multi.messages} (${Math.round((100 * f.multi.fullyAnswered) / f.multi.messages)}%)` : 'none';
+  return [
+    line(['', 'story', 'turns', 'problem']),
+    ...rows.map(line),
+    '',
+    `${passed}/${results.length} stories passed`,
+    `median questions before a diagnosis: ${f.median ?? '-'} (${f.diagnosed} stories reach one)`,
+    `messages with several questions fully answered: ${share}`,
+  ].join('\n');
 }

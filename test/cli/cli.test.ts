@@ -161,13 +161,14 @@ describe('chat', () => {
     expect(r.out).toMatch(/residence/i);
   });
 
-  it('echoes piped lines as a transcript and reaches a diagnosis and the symptom table by number', () => {
-    const r = run(['chat'], 'region locked\n1\n1\n2\n/quit\n');
+  // Issue 12: after a diagnosis the options are its details (the symptom table is no longer one of them).
+  it('echoes piped lines as a transcript and reaches a diagnosis and its details by number', () => {
+    const r = run(['chat'], 'region locked\n1\n1\n1\n/quit\n');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/you> region locked/);
     expect(r.out).toMatch(/Most likely cause: Your identity verification/);
-    expect(r.out).toMatch(/2\) How do you tell the causes apart\?/);
-    expect(r.out).toMatch(/Blocked on every network/);
+    expect(r.out).toMatch(/1\) What should I do next\?/);
+    expect(r.out).toMatch(/Still works during a region lock/);
   });
 });
 

@@ -26,6 +26,8 @@ describe('one cause model for chat and triage', () => {
   it('agrees on every combination of slot values', () => {
     let count = 0;
     let asked = 0;
+    const disagreements: unknown[] = [];
+    const badTotals: unknown[] = [];
     for (const s of combinations()) {
       count++;
       const now = decide(d, s, []);
@@ -34,18 +36,22 @@ describe('one cause model for chat and triage', () => {
       const chat = now.kind === 'cause' ? now : decide(d, s, allQuestions);
       if (chat.kind !== 'cause') throw new Error(`no cause for ${JSON.stringify(s)}`);
       const triage = rankCauses(d, s);
-      if (triage[0]!.cause !== chat.cause || triage[0]!.confidence !== chat.confidence) {
-        expect({ facts: s, triage: triage[0] }).toEqual({ facts: s, triage: { cause: chat.cause, confidence: chat.confidence } });
-      }
-      expect(triage.reduce((sum, c) => sum + c.confidence, 0)).toBeCloseTo(1, 2);
+      // Plain checks, one expect at the end: with the slots of issue 12 there are over a million
+      // combinations, and an expect() per combination alone takes longer than the test timeout.
+      if (triage[0]!.cause !== chat.cause || triage[0]!.confidence !== chat.confidence) disagreements.push({ facts: { ...s }, triage: triage[0], chat });
+      const total = triage.reduce((sum, c) => sum + c.confidence, 0);
+      if (Math.abs(total - 1) >= 0.005) badTotals.push({ facts: { ...s }, total });
+      if (disagreements.length + badTotals.length > 10) break;
     }
+    expect(disagreements).toEqual([]);
+    expect(badTotals).toEqual([]);
     expect(count).toBe(d.slots.reduce((n, slot) => n * (slot.values.length + 1), 1));
     expect(asked).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('the review example: every network, supported KYC, no announcement, no travel', () => {
     const s: Slots = { scope: 'all', kycRestricted: false, announcement: false, ipJumps: false };
-    expect(decide(d, s, [])).toEqual({ kind: 'cause', cause: 'policy_change', confidence: 0.5 });
+    expect(decide(d, s, [])).toEqual({ kind: 'cause', cause: 'policy_change', confidence: 0.5, variant: null });
     expect(rankCauses(d, s)[0]).toEqual({ cause: 'policy_change', confidence: 0.5 });
   });
 });

@@ -78,8 +78,8 @@ describe('settings', () => {
   it('fills the exchange name and links everywhere', () => {
     const k = loadKnowledge({ name: 'OKX', websiteUrl: 'https://okx.example', appUrl: 'https://okx.example/app', announcementsUrl: 'https://okx.example/news', supportUrl: 'https://okx.example/help' });
     const all = JSON.stringify({ a: k.answers, c: k.causes, s: k.shared, q: k.questions });
-    // Only the per-message placeholders remain ({agent} in agent messages).
-    expect((all.match(/\{[a-z_]+\}/g) ?? []).filter((p) => p !== '{agent}')).toEqual([]);
+    // Only the per-message placeholders remain ({agent} in agent messages, {other} in the note for another exchange's user).
+    expect((all.match(/\{[a-z_]+\}/g) ?? []).filter((p) => p !== '{agent}' && p !== '{other}')).toEqual([]);
     expect(all).not.toMatch(/Binance/);
     expect(k.causes.kyc_region.resolution.join(' ')).toContain('https://okx.example/help');
   });

@@ -60,23 +60,33 @@ describe('every cause from several openings', () => {
 });
 
 describe('the final reply', () => {
-  it('has the cause, steps, what works, asset safety, processing time and reactivation, plus follow-ups', () => {
+  // Issue 12 (short first): the diagnosis opens with the cause and the first step; the rest is
+  // offered as options and comes on request.
+  it('opens short with the cause and the first step, and offers the details as options', () => {
     const { last } = run(['It says region not supported on every network since I registered with mainland China as residence']);
     const r = last.reply;
     expect(r).toMatch(/KYC/);
     expect(r).toMatch(/proof of address/i);
+    expect(r.length).toBeLessThanOrEqual(700);
+    expect(last.options.map((o) => o.id)).toEqual(expect.arrayContaining(['more:steps', 'ask:ask_withdraw', 'ask:ask_support_time', 'action:human', 'action:restart']));
+    expect(last.options.map((o) => o.id)).not.toContain('action:diagnose');
+  });
+
+  it('expands into the steps, what works, asset safety, processing time and reactivation', () => {
+    const { last } = run(['It says region not supported on every network since I registered with mainland China as residence', 'What should I do next?']);
+    const r = last.reply;
+    expect(r).toMatch(/overseas residence permit/i);
     expect(r).toMatch(/Withdrawing/);
     expect(r).toMatch(/new orders/i);
     expect(r).toMatch(/does not freeze your assets/i);
     expect(r).toMatch(/3–7 days/);
     expect(r).toMatch(/one-way/i);
-    expect(last.options.map((o) => o.id)).toEqual(expect.arrayContaining(['ask:ask_withdraw', 'action:human', 'action:restart']));
   });
 
-  it('gives each cause its own processing time', () => {
-    expect(run(['I have been travelling between 4 countries this week and now it says region restricted']).last.reply).toMatch(/24–72 hours/);
-    expect(run(['got an email that the exchange is leaving my country and now my account is restricted']).last.reply).toMatch(/can't be changed by support/);
-    expect(run(['I cannot log in at all, login denied']).last.reply).toMatch(/7–15 days/);
+  it('gives each cause its own processing time when asked after the diagnosis', () => {
+    expect(run(['I have been travelling between 4 countries this week and now it says region restricted', 'how long will it take?']).last.reply).toMatch(/24–72 hours/);
+    expect(run(['got an email that the exchange is leaving my country and now my account is restricted', 'how long will this take?']).last.reply).toMatch(/can't be changed by support/);
+    expect(run(['I cannot log in at all, login denied']).last.reply).toMatch(/review/);
   });
 
   it('never asks what the user already said', () => {

@@ -56,7 +56,8 @@ describe('triage ranks each cause from a realistic ticket', () => {
 
   it('a calm ticket raises no flags', () => {
     const t = testEngine().triage('Hello, my account says region not supported on my home wifi. Could you explain why?');
-    expect(t.flags).toEqual({ secretShared: false, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: false });
+    // longWait is the flag issue 12 adds for the backlog's urgency order.
+    expect(t.flags).toEqual({ secretShared: false, longWait: false, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: false });
   });
 });
 
@@ -72,5 +73,29 @@ describe('evidence for facts only the intent matcher found', () => {
     expect(t.causes[0]!.cause).toBe('risk_control');
     expect(t.causes[0]!.evidence.join(' ')).toMatch(/vpns in russia/i);
     expect(t.flags.angryCustomer).toBe(true);
+  });
+});
+
+// Issue 12: triage writes agent macros.
+describe('agent macros', () => {
+  const e = testEngine();
+  it('speak from the agent to the customer and never send them to support', () => {
+    for (const ticket of ['region not supported on every network, my KYC is mainland china', 'region locked, what do I do', 'I cannot log in at all, login denied']) {
+      const reply = e.triage(ticket).suggestedReply;
+      expect(reply).toMatch(/^Hi, thanks for contacting us/);
+      expect(reply).not.toMatch(/let me ask a quick question|contact (?:\w+ )?support/i);
+    }
+  });
+  it("answer the ticket's own questions and tell the customer to change a pasted secret", () => {
+    const t = e.triage('region locked on every network, kyc says mainland china. Can I still withdraw? How do I close my account? my password is Hunter2!Secret');
+    expect(t.flags.secretShared).toBe(true);
+    expect(t.suggestedReply).toMatch(/change your password/);
+    expect(t.suggestedReply).toMatch(/Withdrawing/);
+    expect(t.suggestedReply).toMatch(/Closing the account/);
+  });
+  it('ask the missing questions when the cause is not clear', () => {
+    const t = e.triage('region locked, what now');
+    expect(t.suggestedReply).toMatch(/please tell me:/);
+    expect(t.suggestedReply).toMatch(/every network/);
   });
 });

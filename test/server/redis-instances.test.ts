@@ -8,6 +8,7 @@ import { ChatSocket } from '../web/ws-client';
 import { assertCliBuilt, killStartedProcesses, startBotProcess, withDeadline, type BotProcess } from '../helpers/cli-process';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
 import { getJson, postMessage } from './bot';
+import { waitFor } from '../helpers/wait';
 
 let redis: TestRedis;
 const dirs: string[] = [];
@@ -116,9 +117,10 @@ describe('two instances on one Redis', () => {
     expect(during.text).toMatch(/couldn't save|could not save|can't save|cannot save/i);
     const health = await getJson(`${a.url}/healthz`);
     expect(health.status).toBe(503);
-    const log = a.output();
-    expect(log).toMatch(/Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0/);
-    expect(log).not.toContain('instances-pw');
+    // The log is a pipe: wait (bounded) for the line instead of reading it at once.
+    const named = /Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0/;
+    await waitFor(() => named.test(a.output()), 'the log line naming Redis', 10_000);
+    expect(a.output()).not.toContain('instances-pw');
 
     await redis.start(); // empty: no persistence in the tests
     let healthy = 0;
@@ -130,6 +132,7 @@ describe('two instances on one Redis', () => {
     const after = await say(a.url, 'outage', 'binance says your region is not supported');
     expect(after.text).toMatch(/every network/);
     expect(a.child.exitCode).toBeNull();
-    expect(a.output()).toMatch(/connection to redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0 restored/);
+    await waitFor(() => /connection to redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0 restored/.test(a.output()), 'the log line saying it is restored', 10_000);
+    expect(a.output()).not.toContain('instances-pw');
   });
 });

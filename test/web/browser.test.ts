@@ -111,6 +111,37 @@ describe('chat page in a browser', () => {
     }
   });
 
+  it('on a phone (390×844) the headline of a diagnosis is inside the viewport when it arrives', async () => {
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      // A fresh visitor: its own id, so the conversation starts empty.
+      await phone.addInitScript(() => localStorage.clear());
+      await phone.goto(`${bot.url}/`);
+      await phone.locator('body[data-connection="open"]').waitFor();
+      const bots = phone.locator('.msg.bot');
+      const say = async (text: string) => {
+        const before = await bots.count();
+        await phone.locator('#input').fill(text);
+        await phone.keyboard.press('Enter');
+        await expect.poll(() => bots.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+      };
+      // Several questions first, so the reply is long and the page has scrolled before.
+      await say('my account says region not supported. can I still withdraw? can I cancel my open orders? does a VPN help?');
+      await say('every network, and I registered with mainland China as my residence');
+      const last = bots.last();
+      expect(await last.getAttribute('data-cause')).toBe('kyc_region');
+      const box = (await last.locator('strong').first().boundingBox())!;
+      const log = (await phone.locator('#log').boundingBox())!;
+      // The headline ("Most likely cause: …") is visible without scrolling back.
+      expect(await last.locator('strong').first().innerText()).toMatch(/Most likely cause/);
+      expect(box.y).toBeGreaterThanOrEqual(log.y - 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(Math.min(log.y + log.height, 844) + 1);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('reconnects by itself when the server restarts, and carries on the conversation', async () => {
     await page.goto(`${bot.url}/`);
     await page.locator('body[data-connection="open"]').waitFor();

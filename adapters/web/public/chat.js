@@ -102,7 +102,15 @@
     row.appendChild(bubble);
     log.appendChild(row);
     addChips(options, false);
-    scrollToEnd();
+    scrollToStart(row);
+  }
+
+  // A new bot message is read from its start: on a phone a long reply would otherwise open at its
+  // end, below the headline. Short replies still show the chips under them.
+  function scrollToStart(row) {
+    var rowTop = log.scrollTop + row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    if (log.scrollHeight - rowTop + 8 <= log.clientHeight) scrollToEnd();
+    else log.scrollTop = rowTop - 8;
   }
 
   function showIntro() {

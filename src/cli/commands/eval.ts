@@ -7,9 +7,11 @@ import { loadLexicon } from '../../nlu/lexicon';
 import { corpusExamples, trainRaw } from '../../nlu/train';
 import { loadMatcher } from '../../nlu/load';
 import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
-import { loadRealStyle, REAL_STYLE_DEV_FILE, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
 import { loadBaseline } from '../../nlu/nlpjs-baseline';
 import type { IntentData } from '../../nlu/corpus';
+import { languageDir } from '../../language/languages';
+import { detectLanguage } from '../../language/detect';
 
 function table(title: string, r: Report): string {
   const lines = [
@@ -53,6 +55,12 @@ async function baselineOnRealStyle(corpus: IntentData[], examples: RealStyleExam
   return scoreRealStyle(examples, predicted);
 }
 
+/** Share of each real-style held-out set the detector reads as its language. */
+export function detectorAccuracy(en: { text: string }[], zh: { text: string }[]): { en: number; zh: number } {
+  const share = (list: { text: string }[], code: string) => Math.round((list.filter((e) => detectLanguage(e.text).language === code).length / list.length) * 1000) / 1000;
+  return { en: share(en, 'en'), zh: share(zh, 'zh') };
+}
+
 export const command: Command = {
   summary: 'Evaluate the intent matcher: k-fold cross-validation and the held-out fixtures',
   usage: 'region-lock-bot eval [--folds N] [--json] [--no-baseline]',
@@ -72,7 +80,22 @@ export const command: Command = {
     const devExamples = loadRealStyle(REAL_STYLE_DEV_FILE);
     const realStyleDev = scoreRealStyle(devExamples, devExamples.map((e) => matcher.classify(e.text).intent));
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
-    const result = { folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyleDev, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi };
+    // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
+    const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
+    const zhLexicon = loadLexicon(undefined, 'zh');
+    const zhMatcher = loadMatcher('zh');
+    const zhCv = report(crossValidate(zhCorpus, (train) => trainRaw(train, zhLexicon, zhMatcher.calibration), folds));
+    const zhExamples = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
+    const zhRealStyle = scoreRealStyle(zhExamples, zhExamples.map((e) => zhMatcher.classify(e.text).intent));
+    const detector = detectorAccuracy(realStyleExamples, zhExamples);
+    const byLanguage = {
+      en: { realStyle: realStyle.accuracy, crossValidation: cv.accuracy },
+      zh: { realStyle: zhRealStyle.accuracy, crossValidation: zhCv.accuracy },
+    };
+    const result = {
+      folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyleDev, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi,
+      zh: { calibration: zhMatcher.calibration, crossValidation: zhCv, realStyle: zhRealStyle }, detector, byLanguage,
+    };
     if (flags.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
@@ -86,6 +109,14 @@ export const command: Command = {
       console.log('');
       if (baseline) console.log(realStyleTable('NLP.js on the same corpus, real-style held-out', baseline), '\n');
       else if (!flags['no-baseline']) console.log('NLP.js baseline skipped: @nlpjs/basic (a dev dependency) is not installed\n');
+      console.log(table(`Chinese cross-validation (${folds} folds, ${zhCorpus.length} training utterances in intents/nlu/zh/)`, zhCv));
+      console.log('');
+      console.log(realStyleTable('Chinese real-style held-out (fixtures/nlu/zh/real-style.jsonl)', zhRealStyle));
+      console.log('');
+      console.log('## real-style held-out accuracy per language');
+      for (const [code, r] of Object.entries(byLanguage)) console.log(`${code.padEnd(4)} ${r.realStyle.toFixed(3)}   (cross-validation ${r.crossValidation.toFixed(3)})`);
+      console.log(`language detector: English held-out ${detector.en.toFixed(3)}, Chinese held-out ${detector.zh.toFixed(3)}`);
+      console.log('');
       console.log(`two questions in one message: both intents found in ${(multi * 100).toFixed(1)}% (fixtures/nlu/multi.jsonl)`);
       console.log(`calibration: temperature ${matcher.calibration.temperature} + ${matcher.calibration.temperaturePerFeature} per known feature, out-of-scope threshold ${matcher.calibration.threshold}`);
     }

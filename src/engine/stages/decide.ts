@@ -22,6 +22,12 @@ export interface Lead {
   faq: AnswerKey[];
   /** The ask_meaning explanation. */
   meaning: boolean;
+  /** Another exchange named for the first time: say what the bot is set up for. */
+  otherExchange?: string | null;
+  /** Two "not sure" answers: suggest a quick test before the next step. */
+  quickTest?: boolean;
+  /** The diagnosed cause: questions of domain.cause_answers are answered for it. */
+  cause?: Cause | null;
 }
 
 export type Action =
@@ -37,16 +43,18 @@ export type Action =
   | { kind: 'answer'; lead: Lead; diagnosed: Cause | null }
   /** A clarifying question; `resumed` when it was asked before and the user digressed. */
   | { kind: 'ask'; lead: Lead; question: QuestionId; correction: boolean; resumed: boolean }
-  | { kind: 'diagnose'; lead: Lead; cause: Cause; confidence: number; correction: boolean }
+  | { kind: 'diagnose'; lead: Lead; cause: Cause; confidence: number; correction: boolean; variant: string | null; funds: boolean }
   /** Diagnosed already and nothing new: "anything else?". */
   | { kind: 'follow_up'; cause: Cause }
+  /** The details of the diagnosis, expanded on request. */
+  | { kind: 'details'; cause: Cause }
   /** A person is asked to take over; `diagnosis` when the diagnosis itself is the reason. */
   | {
       kind: 'hand_off';
       reason: HandoffReason;
       summary: HandoffSummary;
       lead: Lead;
-      diagnosis: { cause: Cause; confidence: number; correction: boolean } | null;
+      diagnosis: { cause: Cause; confidence: number; correction: boolean; variant: string | null } | null;
     };
 
 export interface Decision {
@@ -69,8 +77,15 @@ export interface DecideDeps {
   handoffAfter: number;
 }
 
-const DIAGNOSIS_STARTERS = new Set<IntentName>(['report_lock', 'ask_meaning']);
 const NO_LEAD: Lead = { intro: false, faq: [], meaning: false };
+
+/** Another exchange the message names (and not the one the bot serves). */
+function otherExchangeNamed(entities: Entities, configured: string): string | null {
+  const names = entities.exchange ?? [];
+  const own = configured.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === own)) return null;
+  return names[0] ?? null;
+}
 
 export function decide(deps: DecideDeps, previous: ConversationState | undefined, r: Reading, now: number): Decision {
   const { domain: d, knowledge: k } = deps;
@@ -109,6 +124,13 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done({ kind: 'overview', info: r.info, resume: state.pending }, sure('ask_meaning', {}));
   }
 
+  // "What should I do next?" after a diagnosis: its details.
+  if (r.option?.kind === 'more' || (state.diagnosis && r.text.trim().toLowerCase().replace(/[?!.\s]+$/, '') === k.ui.option_steps!.toLowerCase().replace(/[?!.\s]+$/, ''))) {
+    state.misunderstandings = 0;
+    if (state.diagnosis) return done({ kind: 'details', cause: state.diagnosis.cause }, sure('ask_prevention', {}));
+  }
+
+  const previousAnswers = state.lastAnswers ?? [];
   const picked = r.option ? optionIntent(d, r.option) : null;
   let understood = picked ? sure(picked) : classified;
   const angry = r.angry;
@@ -121,6 +143,9 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const setFact = (slot: string, value: SlotValue) => void (state.slots[slot] = value);
   const answered = pending ? interpretAnswer(d, k, pending, r.text, r.option, { ...r.match, ...understood }, r.extraction) : null;
   if (answered) for (const [slot, value] of Object.entries(answered.slots)) setFact(slot, value!);
+  const saidUnsure = !!answered && Object.values(answered.slots).includes('unsure');
+  if (saidUnsure) state.unsure = (state.unsure ?? 0) + 1;
+  const quickTest = saidUnsure && state.unsure === d.limits.unsure_before_quick_test;
   // What the message states outright wins over the reading of it as an answer.
   for (const [slot, value] of Object.entries(r.extraction.slots)) setFact(slot, value!);
   // An option's label or synonym typed out means exactly that option; the classifier's reading
@@ -147,11 +172,19 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const wantsHuman =
     (r.option?.kind === 'action' && r.option.action === 'human') || asksForPerson(r.text, understood.intents, d.thresholds.handoff_min_confidence);
   // Up to two FAQ answers, in the order the user asked (ask_meaning is part of the diagnosis).
-  const faq = understood.intents
+  // Every question of the message (a picked option asks exactly one thing).
+  const asked = picked || answered?.optionIntent ? understood.intents : r.questions.length ? r.questions : understood.intents;
+  const faq = asked
     .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= d.thresholds.faq_min_confidence)
     .map((i) => i.intent as AnswerKey)
     .slice(0, d.limits.faq_answers_per_turn);
-  const startsDiagnosis = (r.option?.kind === 'action' && r.option.action === 'diagnose') || intents.some((i) => DIAGNOSIS_STARTERS.has(i)) || newFacts;
+  state.lastAnswers = faq;
+  // Another exchange named: said once, and remembered so the bot's own links are not given as theirs.
+  const other = otherExchangeNamed(understood.entities, k.exchange.name);
+  const otherNote = other && state.otherExchange !== other ? other : null;
+  if (other) state.otherExchange = other;
+  else if ((understood.entities.exchange ?? []).length) state.otherExchange = null;
+  const startsDiagnosis = (r.option?.kind === 'action' && r.option.action === 'diagnose') || intents.some((i) => d.diagnosisStarters.has(i)) || newFacts;
 
   const handOff = (reason: HandoffReason, lead: Lead, diagnosis: Extract<Action, { kind: 'hand_off' }>['diagnosis'] = null, empathy = angry): Decision => {
     const summary = buildHandoff(d, state, reason, now, state.diagnosis?.cause ?? null, state.diagnosis?.confidence ?? 0);
@@ -160,7 +193,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done({ kind: 'hand_off', reason, summary, lead, diagnosis }, understood, empathy);
   };
 
-  if (wantsHuman) return handOff('user_request', { ...NO_LEAD, faq });
+  if (wantsHuman) return handOff('user_request', { ...NO_LEAD, faq, cause: state.diagnosis?.cause ?? null });
 
   const understoodIt = faq.length > 0 || newFacts || answeredPending || startsDiagnosis || intents.includes('greeting') || intents.includes('thanks_goodbye');
   if (!understoodIt) {
@@ -177,16 +210,24 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done({ kind: 'small_talk', key, resume: state.pending }, understood, angry);
   }
 
-  if (!startsDiagnosis && !state.pending) return done({ kind: 'answer', lead: { ...NO_LEAD, faq }, diagnosed: state.diagnosis?.cause ?? null }, understood, angry);
+  if (!startsDiagnosis && !state.pending) {
+    return done({ kind: 'answer', lead: { ...NO_LEAD, faq, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null }, diagnosed: state.diagnosis?.cause ?? null }, understood, angry);
+  }
 
   const wasDiagnosed = state.diagnosis;
   const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
   // The introduction already says sorry; once is enough.
   const intro = firstStart && intents.includes('report_lock') && !newFacts && !faq.includes('ask_asset_safety');
-  const lead: Lead = { intro, faq, meaning: intents.includes('ask_meaning') };
+  const lead: Lead = { intro, faq, meaning: intents.includes('ask_meaning'), otherExchange: otherNote, quickTest };
   const empathy = angry && !intro;
   // A question still waiting for its answer (the user digressed) may be asked again.
-  const next = decideCause(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
+  let next = decideCause(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
+  // Two "not sure" answers and only a guess left: a quick network test tells more than guessing.
+  const scopeSlot = d.questions.get('scope')?.slot;
+  if (quickTest && next.kind === 'cause' && next.confidence < d.thresholds.diagnosis_certain && scopeSlot && state.slots[scopeSlot] === 'unsure') {
+    delete state.slots[scopeSlot];
+    next = { kind: 'ask', question: 'scope' };
+  }
   if (next.kind === 'ask') {
     // A correction reopened the diagnosis: the old cause no longer holds.
     const correction = !!wasDiagnosed && newFacts;
@@ -196,16 +237,21 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done({ kind: 'ask', lead, question: next.question, correction, resumed: pending === next.question && !answeredPending }, understood, empathy);
   }
   state.pending = null;
-  const changed = !!wasDiagnosed && wasDiagnosed.cause !== next.cause;
-  state.diagnosis = { cause: next.cause, confidence: next.confidence };
-  // New facts that keep the same cause need no second copy of the long diagnosis.
+  const changed = !!wasDiagnosed && (wasDiagnosed.cause !== next.cause || (wasDiagnosed.variant ?? null) !== next.variant);
+  state.diagnosis = { cause: next.cause, confidence: next.confidence, variant: next.variant };
+  // New facts that keep the same cause need no second copy of the diagnosis; questions asked
+  // after it are answered for that cause.
   if (wasDiagnosed && !changed) {
-    if (!lead.intro && lead.faq.length === 0 && !lead.meaning) return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
-    return done({ kind: 'answer', lead, diagnosed: next.cause }, understood, empathy);
+    const after: Lead = { ...lead, cause: next.cause };
+    if (!lead.intro && lead.faq.length === 0 && !lead.meaning && !lead.otherExchange) return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
+    return done({ kind: 'answer', lead: after, diagnosed: next.cause }, understood, empathy);
   }
   // FAQ answers the diagnosis already contains are not given twice in one turn.
   const covered = coveredByDiagnosis(next.cause);
-  const shown: Lead = { ...lead, faq: faq.filter((key) => !covered.has(key)) };
-  if (next.cause === 'account_frozen') return handOff('account_frozen', shown, { cause: next.cause, confidence: next.confidence, correction: changed }, empathy);
-  return done({ kind: 'diagnose', lead: shown, cause: next.cause, confidence: next.confidence, correction: changed }, understood, empathy);
+  const shown: Lead = { ...lead, faq: faq.filter((key) => !covered.has(key)), cause: next.cause };
+  // The funds line is not repeated right after the funds question was answered (or the intro said it).
+  const funds = !shown.faq.includes('ask_asset_safety') && !shown.faq.includes('ask_withdraw') && !previousAnswers.includes('ask_asset_safety') && !lead.intro;
+  const diagnosis = { cause: next.cause, confidence: next.confidence, correction: changed, variant: next.variant };
+  if (next.cause === 'account_frozen') return handOff('account_frozen', shown, diagnosis, empathy);
+  return done({ kind: 'diagnose', lead: shown, ...diagnosis, funds }, understood, empathy);
 }

@@ -3,7 +3,8 @@
 import type { Matcher, MatchResult } from '../../nlu/matcher';
 import { isMostlyCjk } from '../../nlu/normalize';
 import type { Domain } from '../../domain/types';
-import type { UserInput } from '../../shared/types';
+import type { IntentScore, UserInput } from '../../shared/types';
+import { isQuestion, splitClauses } from '../../nlu/clauses';
 import { redactSecrets } from '../safety/redact';
 import { isAngry } from '../safety/tone';
 import { extractSlots, isComparison, type Extraction } from '../slots';
@@ -32,6 +33,11 @@ export interface Reading {
   extraction: Extraction;
   /** "region lock vs frozen": facts named there are not the user's. */
   comparison: boolean;
+  /**
+   * The questions of the message, in the order asked: the matcher's intents, plus a question
+   * sentence it left out (it lists at most four intents, facts included), each read on its own.
+   */
+  questions: IntentScore[];
 }
 
 export interface ReadDeps {
@@ -65,7 +71,43 @@ export function read({ matcher, domain }: ReadDeps, input: UserInput, maxChars =
     info,
     option,
     match,
-    extraction: extractSlots(domain, text, match.words),
+    extraction: withEntityFacts(domain, extractSlots(domain, text, match.words), match.entities),
     comparison: isComparison(text),
+    questions: questionsOf(matcher, text, match.intents),
   };
+}
+
+/** Facts an entity states by itself (domain.from_entities): a server or cloud named means an API user. */
+function withEntityFacts(d: Domain, x: Extraction, entities: Record<string, string[]>): Extraction {
+  for (const { entity, slot, value } of d.fromEntities) {
+    const found = entities[entity] ?? [];
+    if (found.length === 0 || x.slots[slot] !== undefined) continue;
+    x.slots[slot] = value;
+    (x.evidence[slot] ??= []).push(...found);
+  }
+  return x;
+}
+
+/** Sentences read one by one: enough for the longest real message with several questions. */
+const MAX_QUESTION_SENTENCES = 12;
+
+function questionsOf(matcher: Matcher, text: string, intents: IntentScore[]): IntentScore[] {
+  const asks = (i: IntentScore) => i.intent.startsWith('ask_');
+  const found: { at: number; score: IntentScore }[] = [];
+  const sentences = splitClauses(text).slice(0, MAX_QUESTION_SENTENCES);
+  sentences.forEach((sentence, at) => {
+    if (!isQuestion(sentence)) return;
+    const m = matcher.classify(sentence);
+    for (const i of m.intents) if (asks(i) && !found.some((f) => f.score.intent === i.intent)) found.push({ at, score: i });
+  });
+  // The matcher's own reading keeps its place; extra question sentences slot in by position.
+  const out: IntentScore[] = [];
+  for (const i of intents) if (asks(i) && !out.some((o) => o.intent === i.intent)) out.push(i);
+  for (const f of found) {
+    if (out.some((o) => o.intent === f.score.intent)) continue;
+    // Place it after the questions of earlier sentences.
+    const before = found.filter((g) => g.at < f.at && out.some((o) => o.intent === g.score.intent)).map((g) => out.findIndex((o) => o.intent === g.score.intent));
+    out.splice(before.length ? Math.max(...before) + 1 : out.length, 0, f.score);
+  }
+  return out;
 }

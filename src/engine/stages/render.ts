@@ -2,7 +2,9 @@
 import type { Knowledge } from '../../knowledge/load';
 import type { Domain } from '../../domain/types';
 import type { AnswerOption, Cause, QuestionId, Turn } from '../../shared/types';
-import { afterDiagnosisOptions, answerText, diagnosisReply, entryOptions, followupOptions, questionReply } from '../replies';
+import { afterDiagnosisOptions, answerText, causeAnswer, diagnosisDetails, diagnosisReply, entryOptions, followupOptions, questionReply, shortAnswer } from '../replies';
+import { format } from '../../knowledge/load';
+import type { AnswerKey } from '../../knowledge/load';
 import { encodeState, type Status } from '../ids';
 import type { ConversationState } from '../state';
 import type { Decision, Lead } from './decide';
@@ -36,12 +38,28 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
   if (action.kind === 'listen') return { ...turn, silent: true };
 
   const question = (q: QuestionId) => questionReply(k, q);
-  const lead = (l: Lead) => [...(l.intro ? [answerText(k, 'report_lock')] : []), ...l.faq.map((key) => answerText(k, key)), ...(l.meaning ? [answerText(k, 'ask_meaning')] : [])];
-  // Two FAQ answers in one reply are introduced as such.
-  const both = (l: Lead) => (l.faq.length === 2 ? [k.ui.both_answers_intro!] : []);
+  // Each question of the message gets an answer, in the order asked; with several (or with a
+  // question or diagnosis after them) each is the compact one. After a diagnosis, questions the
+  // domain names (cause_answers) are answered for the diagnosed cause.
+  const faqText = (l: Lead, key: AnswerKey, compact: boolean) => {
+    const field = l.cause ? d.causeAnswers[key as keyof typeof d.causeAnswers] : undefined;
+    if (field && l.cause) return causeAnswer(k, l.cause, field);
+    return compact ? shortAnswer(k, key) : answerText(k, key);
+  };
+  const lead = (l: Lead, compact = l.faq.length > 1) => [
+    ...(l.otherExchange ? [format(answerText(k, 'other_exchange'), { other: l.otherExchange })] : []),
+    ...(l.intro ? [answerText(k, 'report_lock')] : []),
+    // Several FAQ answers are introduced as such, right before them.
+    ...(l.faq.length === 2 ? [k.ui.both_answers_intro!] : l.faq.length > 2 ? [format(k.ui.many_answers_intro!, { count: String(l.faq.length) })] : []),
+    ...l.faq.map((key) => faqText(l, key, compact)),
+    ...(l.meaning ? [answerText(k, 'ask_meaning')] : []),
+    ...(l.quickTest ? [answerText(k, 'quick_test')] : []),
+  ];
   const resume = (q: QuestionId | null, before: string[]): [string[], AnswerOption[]] => (q ? [[...before, k.ui.resume_question!, question(q).text], question(q).options] : [before, entryOptions(k)]);
-  const diagnosis = (cause: Cause, confidence: number) => diagnosisReply(k, cause, confidence, d.thresholds.diagnosis_certain);
+  const diagnosis = (cause: Cause, confidence: number, variant: string | null = null, funds = true) => diagnosisReply(k, cause, confidence, d.thresholds.diagnosis_certain, { variant, funds });
   const correction = (yes: boolean) => (yes ? [k.ui.correction_note!] : []);
+  // After a diagnosis the options are its details; "Find the cause" is not offered again.
+  const notAgain = (options: AnswerOption[]) => (state.diagnosis ? options.filter((o) => o.id !== 'action:diagnose') : options);
 
   let parts: string[];
   let options: AnswerOption[];
@@ -62,33 +80,56 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
       break;
     case 'answer': {
       const last = action.lead.faq[action.lead.faq.length - 1];
-      options = last ? followupOptions(k, last) : [];
-      if (options.length === 0) options = action.diagnosed ? afterDiagnosisOptions(k, action.diagnosed) : entryOptions(k);
-      parts = [...both(action.lead), ...lead(action.lead)];
+      options = last ? notAgain(followupOptions(k, last)) : [];
+      // After a diagnosis its details stay on offer beside the answer's own follow-ups.
+      if (action.diagnosed) {
+        const more = afterDiagnosisOptions(k, action.diagnosed).filter((o) => !options.some((x) => x.label === o.label || x.id === o.id));
+        options = [...options, ...more].slice(0, 6);
+      }
+      if (options.length === 0) options = entryOptions(k);
+      parts = [...lead(action.lead)];
       break;
     }
     case 'ask': {
-      const before = [...lead(action.lead), ...correction(action.correction)];
+      // Answers before a question are compact: the question must not drown.
+      const before = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction)];
       const again = action.resumed && before.length > 0 ? [k.ui.resume_question!] : [];
-      [parts, options] = [[...both(action.lead), ...before, ...again, question(action.question).text], question(action.question).options];
+      [parts, options] = [[...before, ...again, question(action.question).text], question(action.question).options];
       break;
     }
     case 'diagnose':
-      parts = [...both(action.lead), ...lead(action.lead), ...correction(action.correction), diagnosis(action.cause, action.confidence)];
+      parts = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction), diagnosis(action.cause, action.confidence, action.variant, action.funds)];
       options = afterDiagnosisOptions(k, action.cause);
+      break;
+    case 'details':
+      [parts, options] = [[diagnosisDetails(k, action.cause)], afterDiagnosisOptions(k, action.cause).filter((o) => o.id !== 'more:steps')];
       break;
     case 'follow_up':
       [parts, options] = [[k.ui.followup_intro!], afterDiagnosisOptions(k, action.cause)];
       break;
     case 'hand_off': {
-      const found = action.diagnosis ? [...correction(action.diagnosis.correction), diagnosis(action.diagnosis.cause, action.diagnosis.confidence)] : [];
+      const found = action.diagnosis ? [...correction(action.diagnosis.correction), diagnosis(action.diagnosis.cause, action.diagnosis.confidence, action.diagnosis.variant)] : [];
       parts = [...lead(action.lead), ...found, answerText(k, action.reason === 'user_request' ? 'request_human' : 'handoff_started')];
       options = [];
       turn.handoff = action.summary;
       break;
     }
   }
+  // Another exchange's user: the bot's own links and name are not theirs (the note says whose they are).
+  const other = state.otherExchange;
+  if (other) parts = parts.map((p) => (p.startsWith(format(answerText(k, 'other_exchange'), { other }).slice(0, 20)) ? p : forOtherExchange(p, k, other)));
   const notices = decision.notices.map((key) => answerText(k, key));
   const empathy = decision.empathy ? [k.ui.empathy!] : [];
   return { ...turn, reply: [...notices, ...empathy, ...parts].filter(Boolean).join('\n\n'), options };
+}
+
+/** A reply for a user of another exchange: links to the configured exchange become plain words, its name theirs. */
+export function forOtherExchange(text: string, k: Knowledge, other: string): string {
+  const e = k.exchange;
+  const urls = [e.supportUrl, e.announcementsUrl, e.appUrl, e.websiteUrl].filter(Boolean).sort((a, b) => b.length - a.length);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const anyUrl = urls.map(escape).join('|');
+  let out = text.replace(new RegExp(`\\[([^\\]]+)\\]\\((?:${anyUrl})[^)]*\\)`, 'g'), '$1');
+  out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), `${other}'s own website`);
+  return out.replace(new RegExp(`\\b${escape(e.name)}\\b`, 'g'), other);
 }

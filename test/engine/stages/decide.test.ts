@@ -34,10 +34,15 @@ describe('decide', () => {
     expect(ds[2]!.state.slots).toMatchObject({ scope: 'all', kycRestricted: true });
   });
 
-  it('leaves FAQ answers the diagnosis already covers out of the lead', () => {
+  it('answers the funds question and then leaves the funds line out of the short diagnosis', () => {
+    // Issue 12: the diagnosis opens short (no asset section), so the funds question gets its own
+    // compact answer and the headline does not repeat it.
     const [d] = decideAll('are my funds safe? it says region not supported on every network since I registered with mainland China as residence');
     expect(d!.action.kind).toBe('diagnose');
-    if (d!.action.kind === 'diagnose') expect(d!.action.lead.faq).not.toContain('ask_asset_safety');
+    if (d!.action.kind === 'diagnose') {
+      expect(d!.action.lead.faq).toContain('ask_asset_safety');
+      expect(d!.action.funds).toBe(false);
+    }
   });
 
   it('hands off a frozen account with the diagnosis, then only listens', () => {

@@ -1,0 +1,61 @@
+// The languages the bot can serve (intents/languages.yaml), validated with zod, and where each
+// language's data lives. English, the default, lives at the top of intents/nlu, knowledge, lexicon;
+// every other language in a folder named after its code.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { INTENTS_DIR } from '../paths';
+
+export const DEFAULT_LANGUAGE = 'en';
+export const TOKENIZERS = ['words', 'chinese'] as const;
+export type Tokenizer = (typeof TOKENIZERS)[number];
+
+const code = z.string().regex(/^[a-z]{2,3}$/, 'must be a two- or three-letter language code');
+const fileSchema = z.object({
+  languages: z.record(code, z.object({ name: z.string().min(1), tokenizer: z.enum(TOKENIZERS) })),
+  unsupported: z.record(z.string(), z.string().min(1)).refine((u) => 'default' in u, { message: 'needs a "default" line' }),
+});
+
+export interface LanguageInfo {
+  code: string;
+  name: string;
+  tokenizer: Tokenizer;
+}
+
+export interface LanguageTable {
+  languages: Map<string, LanguageInfo>;
+  /** Code -> the line said in that language when it is not served (plus `default`). */
+  unsupported: Record<string, string>;
+}
+
+export class LanguageError extends Error {}
+
+export function loadLanguageTable(intentsDir = INTENTS_DIR): LanguageTable {
+  const file = join(intentsDir, 'languages.yaml');
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new LanguageError(`${file}: cannot read: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LanguageError(`${file}: entry ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  const languages = new Map<string, LanguageInfo>();
+  for (const [c, l] of Object.entries(parsed.data.languages)) languages.set(c, { code: c, ...l });
+  if (!languages.has(DEFAULT_LANGUAGE)) throw new LanguageError(`${file}: entry languages: must include "${DEFAULT_LANGUAGE}"`);
+  return { languages, unsupported: parsed.data.unsupported };
+}
+
+/** A language's folder under intents/<kind>/ (English: the folder itself). */
+export function languageDir(kind: 'nlu' | 'knowledge' | 'lexicon', language: string, intentsDir = INTENTS_DIR): string {
+  return language === DEFAULT_LANGUAGE ? join(intentsDir, kind) : join(intentsDir, kind, language);
+}
+
+/** True when the language has a lexicon folder of its own. */
+export function hasLexiconOverlay(language: string, intentsDir = INTENTS_DIR): boolean {
+  return language !== DEFAULT_LANGUAGE && existsSync(languageDir('lexicon', language, intentsDir));
+}
