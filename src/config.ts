@@ -17,7 +17,8 @@ const httpUrl = (message = 'must be an http(s) URL such as https://example.com')
   }, message);
 const optionalUrl = z.preprocess(emptyToUndefined, httpUrl().optional());
 /** Decimal digits only: Number('0x50') is 80, which would bind a port nobody asked for. */
-const decimal = (message: string) => z.preprocess((v) => (typeof v === 'string' && !/^\s*\d+\s*$/.test(v) ? NaN : v), z.coerce.number({ message }).int(message));
+const decimal = (message: string) =>
+  z.preprocess((v) => (typeof v === 'string' && !/^\s*\d+\s*$/.test(v) ? NaN : v), z.coerce.number({ message }).int(message));
 const int = (def: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, decimal('must be a whole number').pipe(z.number().min(min).max(max)).default(def));
 const HOSTNAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -25,14 +26,19 @@ const isHost = (v: string) => isIP(v) !== 0 || HOSTNAME.test(v);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export const isLoopbackHost = (host: string) => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 const bool = (def: boolean) =>
-  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).default(def ? 'true' : 'false')).transform((v) => ['true', '1', 'yes'].includes(v));
+  z
+    .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).default(def ? 'true' : 'false'))
+    .transform((v) => ['true', '1', 'yes'].includes(v));
 /** CSP frame-ancestors sources: 'none', 'self', or http(s) origins. */
 const FRAME_SOURCE = /^(?:'none'|'self'|https?:\/\/(?:\*\.)?[A-Za-z0-9.-]+(?::\d+)?)$/;
 
 export const configSchema = z
   .object({
     PORT: int(3000, 0, 65535),
-    HOST: z.preprocess(emptyToUndefined, z.string().refine(isHost, 'must be an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::').default('127.0.0.1')),
+    HOST: z.preprocess(
+      emptyToUndefined,
+      z.string().refine(isHost, 'must be an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::').default('127.0.0.1'),
+    ),
     DATA_DIR: z.preprocess(
       emptyToUndefined,
       z
@@ -47,12 +53,30 @@ export const configSchema = z
         }, 'must be a directory, not a file')
         .default('./data'),
     ),
+    REDIS_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => {
+          try {
+            return ['redis:', 'rediss:'].includes(new URL(v).protocol);
+          } catch {
+            return false;
+          }
+        }, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0')
+        .optional(),
+    ),
     PUBLIC_URL: optionalUrl,
     ALLOWED_HOSTS: z.preprocess(
       (v) => (typeof v === 'string' ? v : ''),
       z
         .string()
-        .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+        .transform((v) =>
+          v
+            .split(',')
+            .map((h) => h.trim())
+            .filter(Boolean),
+        )
         .refine((hs) => hs.every(isHost), 'must be a comma-separated list of host names'),
     ),
     TRUST_PROXY: bool(false),
@@ -64,10 +88,7 @@ export const configSchema = z
         .refine((v) => v.split(/\s+/).every((s) => FRAME_SOURCE.test(s)), "must be 'none', 'self' or space-separated http(s) origins")
         .default("'none'"),
     ),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['auto', 'json', 'pretty']).default('auto')),
 
     EXCHANGE_NAME: z.preprocess(emptyToUndefined, z.string().min(1).max(60).default('Binance')),
@@ -86,22 +107,35 @@ export const configSchema = z
 
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: z.preprocess(
-      emptyToUndefined,
-      z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-    ),
+    SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
     SLACK_AGENT_CHANNEL: optionalString,
     SLACK_API_URL: optionalUrl,
 
     DISCORD_TOKEN: optionalString,
-    DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
-    DISCORD_AGENT_CHANNEL_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+    DISCORD_APPLICATION_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d{5,25}$/, 'must be a numeric snowflake id')
+        .optional(),
+    ),
+    DISCORD_AGENT_CHANNEL_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d{5,25}$/, 'must be a numeric snowflake id')
+        .optional(),
+    ),
     DISCORD_API_URL: optionalUrl,
   })
   .superRefine((c, ctx) => {
     // A bot reachable from other machines must not let anyone drive /api/messages for any user id.
     if (!isLoopbackHost(c.HOST) && !c.WEB_API_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['WEB_API_TOKEN'], message: `is required when HOST is not loopback (HOST=${c.HOST}); /api/messages then needs "Authorization: Bearer <token>"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_API_TOKEN'],
+        message: `is required when HOST is not loopback (HOST=${c.HOST}); /api/messages then needs "Authorization: Bearer <token>"`,
+      });
     }
     const slackKeys = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_AGENT_CHANNEL'] as const;
     const anySlack = slackKeys.some((k) => c[k]) || !!c.SLACK_APP_TOKEN;
@@ -156,6 +190,8 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Shared state for several instances; undefined: the embedded SQLite store in dataDir. */
+  redisUrl?: string;
   web: WebSecurityConfig;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: RawConfig['LOG_FORMAT'];
@@ -184,7 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'config');
       const value = env[name];
-      const shown = value === undefined ? '' : ` (got "${name.includes('TOKEN') || name.includes('SECRET') ? '***' : value}")`;
+      const secret = name.includes('TOKEN') || name.includes('SECRET') || name === 'REDIS_URL';
+      const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
       return `${name} ${i.message}${shown}`;
     });
     throw new ConfigError(problems);
@@ -194,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    redisUrl: c.REDIS_URL,
     web: {
       publicUrl: c.PUBLIC_URL,
       allowedHosts: c.ALLOWED_HOSTS,

@@ -31,7 +31,10 @@ export function buildClient(config: DiscordConfig, logger: Logger): Client {
   // discord.js waits out 429s (retry_after / Retry-After) in its REST queue; they are logged so that
   // an operator sees when the bot is being throttled.
   client.rest.on(RESTEvents.RateLimited, (info) => {
-    logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord: rate limited, waiting');
+    logger.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+      'discord: rate limited, waiting',
+    );
   });
   guardMalformedEvents(client, logger);
   return client;

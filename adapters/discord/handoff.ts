@@ -29,7 +29,7 @@ export async function postHandoffCard(deps: DiscordDeps, ref: ConversationRef, s
       reason: 'Conversation handed to a support agent',
     });
     record.threadId = thread.id;
-    await thread.send({ ...QUIET, content: 'While the conversation waits for a person or is claimed, the customer\'s messages appear here.' });
+    await thread.send({ ...QUIET, content: "While the conversation waits for a person or is claimed, the customer's messages appear here." });
   } catch (err) {
     // Without "Create Public Threads" the card still works through its buttons.
     const level = isPermissionError(err) ? 'warn' : 'error';
@@ -46,7 +46,10 @@ export function listenForHandoffs(deps: DiscordDeps): () => void {
     if (ref.channel !== 'discord') return;
     postHandoffCard(deps, ref, summary).catch((err: unknown) => {
       const level = isPermissionError(err) ? 'warn' : 'error';
-      deps.logger[level]({ error: describeError(err), conversationId: ref.conversationId, agentChannel: deps.config.agentChannelId }, 'discord: could not post the hand-off to the agents');
+      deps.logger[level](
+        { error: describeError(err), conversationId: ref.conversationId, agentChannel: deps.config.agentChannelId },
+        'discord: could not post the hand-off to the agents',
+      );
     });
   };
   deps.service.on('handoff', onHandoff);

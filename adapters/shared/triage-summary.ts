@@ -27,7 +27,8 @@ export interface TriageWarning {
 
 export function triageWarnings(flags: TriageResult['flags']): TriageWarning[] {
   const warnings: TriageWarning[] = [];
-  if (flags.secretShared) warnings.push({ kind: 'secret', text: 'The ticket contains a password, key or code. Tell the customer to change it and never send it again.' });
+  if (flags.secretShared)
+    warnings.push({ kind: 'secret', text: 'The ticket contains a password, key or code. Tell the customer to change it and never send it again.' });
   if (flags.frozenNotRegionLock) warnings.push({ kind: 'frozen', text: 'This reads like a frozen account (no login at all), not a region lock.' });
   if (flags.handoffRequested) warnings.push({ kind: 'handoff', text: 'The customer asks to talk to a person.' });
   if (flags.angryCustomer) warnings.push({ kind: 'angry', text: 'The customer sounds upset. Lead with an apology.' });

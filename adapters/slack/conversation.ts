@@ -112,10 +112,7 @@ export interface IncomingMessage {
 export async function converse(deps: SlackDeps, client: WebClient, msg: IncomingMessage): Promise<Turn> {
   await retireButtons(deps, client, msg.conversationId, msg.fromButtonsTs);
   const turn = await deps.service.handle(slackRef(msg.conversationId, msg.userId), msg.input);
-  deps.logger.debug(
-    { conversationId: msg.conversationId, intent: turn.intent, state: turn.state, silent: turn.silent },
-    'slack turn',
-  );
+  deps.logger.debug({ conversationId: msg.conversationId, intent: turn.intent, state: turn.state, silent: turn.silent }, 'slack turn');
   if (turn.silent) {
     // turn.user is the message with passwords, codes and seed phrases redacted: agents never see them.
     await relayToAgents(deps, client, msg, turn.user);

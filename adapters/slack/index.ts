@@ -9,7 +9,15 @@ import { SLACK_EVENTS_PATH } from './receiver';
 export { SLACK_EVENTS_PATH } from './receiver';
 
 /** Slack errors that no retry can fix: the settings are wrong. */
-const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'invalid_token']);
+const FATAL_AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'invalid_token',
+]);
 
 export async function startSlack(ctx: ChannelContext): Promise<RunningChannel> {
   const config = ctx.config.slack;

@@ -48,20 +48,18 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
   const viaSocket = (message: BotkitMessage) => message.incoming_message?.channelId === 'websocket';
 
   // Handlers never throw: Botkit rethrows webhook errors as unhandled rejections, which would end the process.
-  const safely =
-    (what: string, handler: (bot: BotWorker, message: BotkitMessage) => Promise<void>) =>
-    async (bot: BotWorker, message: BotkitMessage) => {
+  const safely = (what: string, handler: (bot: BotWorker, message: BotkitMessage) => Promise<void>) => async (bot: BotWorker, message: BotkitMessage) => {
+    try {
+      await handler(bot, message);
+    } catch (err) {
+      logger.error({ err, what }, 'web: could not handle a message');
       try {
-        await handler(bot, message);
-      } catch (err) {
-        logger.error({ err, what }, 'web: could not handle a message');
-        try {
-          await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
-        } catch {
-          // the socket is gone; nothing more to do
-        }
+        await bot.reply(message, { type: 'message', channelData: botMessage(ctx.service.message('busy'), []) });
+      } catch {
+        // the socket is gone; nothing more to do
       }
-    };
+    }
+  };
 
   controller.on(
     'message',

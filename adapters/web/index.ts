@@ -17,6 +17,42 @@ import { clientAddress } from '../../src/server/client-address';
 import { allowedHostnames, hostAllowed } from '../../src/server/host-check';
 import { conversationKey } from '../../src/engine/service';
 import { CLIENT_FIELD } from './socket-adapter';
+import { StoreWriteError } from '../../src/store/types';
+import { isRedisStore, type RedisStore } from '../../src/store/redis';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../src/ops/logger';
+
+/**
+ * Several instances: a visitor's tabs may be connected to different instances. Every reply is
+ * published on the Redis channel rlb:bus:web; each other instance sends it to that visitor's sockets
+ * it holds. The instance that answered has already sent it to its own.
+ */
+async function webReplyBus(store: RedisStore, adapter: WebSocketChannelAdapter, logger: Logger): Promise<{ close(): Promise<void> }> {
+  const origin = randomBytes(9).toString('base64url');
+  const channel = store.busChannel('web');
+  const sub = store.subscriber();
+  sub.on('message', (ch: string, raw: string) => {
+    if (ch !== channel) return;
+    try {
+      const m = JSON.parse(raw) as { origin: string; user: string; frame: string };
+      if (m.origin !== origin && typeof m.user === 'string' && typeof m.frame === 'string') adapter.deliver(m.user, m.frame);
+    } catch {
+      // not ours
+    }
+  });
+  await sub.subscribe(channel);
+  adapter.onReply = (user, frame) => {
+    store
+      .publish('web', JSON.stringify({ origin, user, frame }))
+      .catch((err: Error) => logger.warn({ error: err.message }, 'web: could not publish a reply to the other instances'));
+  };
+  return {
+    async close() {
+      adapter.onReply = undefined;
+      await sub.quit().catch(() => sub.disconnect());
+    },
+  };
+}
 
 export { PUBLIC_DIR, WEBHOOK_PATH, WEB_SOCKET_PATH } from './paths';
 
@@ -26,9 +62,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
   // Transport limits sit well above MAX_MESSAGE_CHARS: a long message is cut and answered politely by
   // the service; only a far larger frame or body is refused (socket closed with 1009, or HTTP 413).
   const transportLimitBytes = Math.max(65_536, maxMessageChars * 4 + 4096);
-  const adapter = new WebSocketChannelAdapter(transportLimitBytes, (problem, err) =>
-    logger.debug({ err: err?.message }, `web: ${problem}`),
-  );
+  const adapter = new WebSocketChannelAdapter(transportLimitBytes, (problem, err) => logger.debug({ err: err?.message }, `web: ${problem}`));
   const history = new WebHistory(ctx.store, ctx.config.sessionIdleMs);
   const ids = await loadVisitorIds(ctx.store);
   const web = ctx.config.web;
@@ -53,7 +87,13 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
     }
     try {
       const client = clientAddress(req, web.trustProxy);
-      const isNew = (await ctx.store.get(conversationKey({ channel: 'web', conversationId: `api:${req.body.user}` }))) === undefined;
+      // A store that cannot be read right now (Redis down): the message goes on to the service,
+      // which answers that it cannot save, instead of failing the request here.
+      const stored = await ctx.store.get(conversationKey({ channel: 'web', conversationId: `api:${req.body.user}` })).catch((err: unknown) => {
+        if (err instanceof StoreWriteError) return null;
+        throw err;
+      });
+      const isNew = stored === undefined;
       if (isNew && !newConversations.allow(client)) {
         res.status(429).set('retry-after', '60').json({ error: 'too many new conversations from this address; try again in a minute' });
         return;
@@ -87,6 +127,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
     adapter.server.handleUpgrade(req, socket, head, (ws) => adapter.accept(ws, req, client));
   };
   ctx.server.on('upgrade', onUpgrade);
+  const bus = isRedisStore(ctx.store) ? await webReplyBus(ctx.store, adapter, logger) : null;
   logger.info({ socket: WEB_SOCKET_PATH, webhook: WEBHOOK_PATH }, 'web: ready');
 
   return {
@@ -96,6 +137,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
       if (stopped) return;
       stopped = true;
       ctx.server.off('upgrade', onUpgrade);
+      await bus?.close();
       await controller.shutdown().catch(() => undefined);
       await adapter.close();
     },

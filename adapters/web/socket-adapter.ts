@@ -90,11 +90,24 @@ export class WebSocketChannelAdapter extends WebAdapter {
     for (const activity of activities) {
       const message: Record<string, unknown> = { type: activity.type, text: activity.text, ...(activity.channelData ?? {}) };
       const frame = JSON.stringify(message);
-      for (const ws of this.socketsByUser.get(String(activity.recipient?.id)) ?? []) {
-        if (ws.readyState === ws.OPEN) ws.send(frame);
-      }
+      const user = String(activity.recipient?.id);
+      this.deliver(user, frame);
+      // Replies also reach the user's tabs on other instances (Redis pub/sub, when configured).
+      if (message.type === 'message') this.onReply?.(user, frame);
     }
     return [];
+  }
+
+  /** Set by the web channel when several instances share Redis: publishes a reply to the others. */
+  onReply: ((user: string, frame: string) => void) | undefined;
+
+  /** Sends a frame to every socket of `user` connected to this instance; false when there is none. */
+  deliver(user: string, frame: string): boolean {
+    const sockets = this.socketsByUser.get(user);
+    for (const ws of sockets ?? []) {
+      if (ws.readyState === ws.OPEN) ws.send(frame);
+    }
+    return !!sockets?.size;
   }
 
   /** Number of browsers connected right now. */

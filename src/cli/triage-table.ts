@@ -23,11 +23,17 @@ export function backlogTable(rows: { id: string; text: string; triage: TriageRes
   const lines = [header, '-'.repeat(header.length + 30)];
   const counts = new Map<string, number>();
   // Stable sort: tickets of equal urgency keep the backlog's order.
-  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => urgency(b.r.triage) - urgency(a.r.triage) || a.i - b.i).map(({ r }) => r);
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => urgency(b.r.triage) - urgency(a.r.triage) || a.i - b.i)
+    .map(({ r }) => r);
   for (const { id, text, triage } of sorted) {
     const top = triage.causes[0]!;
     counts.set(top.cause, (counts.get(top.cause) ?? 0) + 1);
-    const flags = FLAG_NAMES.filter(([k]) => triage.flags[k]).map(([, n]) => n).join(',') || '-';
+    const flags =
+      FLAG_NAMES.filter(([k]) => triage.flags[k])
+        .map(([, n]) => n)
+        .join(',') || '-';
     const snippet = redactSecrets(text).text.replace(/\s+/g, ' ');
     lines.push(`${cut(id, 10)} ${top.cause.padEnd(17)} ${top.confidence.toFixed(2).padStart(5)}  ${flags.padEnd(40)} ${cut(snippet, 60)}`);
   }

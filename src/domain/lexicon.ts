@@ -26,7 +26,11 @@ const LIST_KEYS = new Set(['restricted_countries', 'supported_countries', 'natio
 
 export function loadLexicon(file: string): Lexicon {
   const d = readYaml(file, fileSchema);
-  const byLength = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const byLength = (list: string[]) =>
+    [...new Set(list)]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
   const restrictedNationality = d.restricted_countries.flatMap((c) => d.nationality_words[c] ?? []);
   const supportedNationality = d.supported_countries.flatMap((c) => d.nationality_words[c] ?? []);
   const vars: Record<string, string> = {

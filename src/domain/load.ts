@@ -65,7 +65,9 @@ export function loadDomain(dir = INTENTS_DIR): Domain {
     overlaps: d.overlaps.map((o) => ({ keep: one(o.keep), drop: one(o.drop) })),
     decision: d.decision.map((e) => {
       const when = Object.fromEntries(Object.entries(e.when).map(([k, v]) => [k, list(v)]));
-      return e.cause !== undefined ? { kind: 'cause', when, cause: e.cause, confidence: e.confidence!, variant: e.variant ?? null } : { kind: 'ask', when, ask: e.ask! };
+      return e.cause !== undefined
+        ? { kind: 'cause', when, cause: e.cause, confidence: e.confidence!, variant: e.variant ?? null }
+        : { kind: 'ask', when, ask: e.ask! };
     }),
     lexicon,
   };

@@ -47,14 +47,18 @@ const decisionSchema = z
     cause: z.enum(CAUSES).optional(),
     confidence: probability.optional(),
     /** Which wording of the cause fits (a traveller, a resident, a server): causes.yaml `variants`. */
-    variant: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    variant: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
     ask: z.array(z.string()).min(1).optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
     const isCause = e.cause !== undefined || e.confidence !== undefined;
     if (isCause === (e.ask !== undefined)) ctx.addIssue({ code: 'custom', message: 'an entry has either `cause` and `confidence`, or `ask`' });
-    else if (isCause && (e.cause === undefined || e.confidence === undefined)) ctx.addIssue({ code: 'custom', message: 'a cause entry needs both `cause` and `confidence`' });
+    else if (isCause && (e.cause === undefined || e.confidence === undefined))
+      ctx.addIssue({ code: 'custom', message: 'a cause entry needs both `cause` and `confidence`' });
   });
 
 export const UNSURE = 'unsure';
@@ -125,11 +129,15 @@ export function domainSchema(lexiconKeys: Set<string>) {
         for (const [slot, v] of Object.entries(facts)) {
           const values = valuesOf.get(slot);
           if (!values) issue([...path, slot], `no slot ${slot}`);
-          else for (const x of Array.isArray(v) ? v : [v]) if (!values.includes(x as SlotValue)) issue([...path, slot], `${JSON.stringify(x)} is not a value of ${slot}`);
+          else
+            for (const x of Array.isArray(v) ? v : [v])
+              if (!values.includes(x as SlotValue)) issue([...path, slot], `${JSON.stringify(x)} is not a value of ${slot}`);
         }
       };
       for (const [name, slot] of Object.entries(d.slots)) {
-        slot.from_intent.forEach((f, i) => f.unless_stated.forEach((s) => valuesOf.has(s) || issue(['slots', name, 'from_intent', i, 'unless_stated'], `no slot ${s}`)));
+        slot.from_intent.forEach((f, i) =>
+          f.unless_stated.forEach((s) => valuesOf.has(s) || issue(['slots', name, 'from_intent', i, 'unless_stated'], `no slot ${s}`)),
+        );
       }
       d.overlaps.forEach((o, i) => {
         checkFacts(o.keep, ['overlaps', i, 'keep']);
@@ -142,7 +150,8 @@ export function domainSchema(lexiconKeys: Set<string>) {
         if (entry.ask) entry.ask.forEach((q, j) => questions.has(q) || issue(['decision', i, 'ask', j], `no question ${q}`));
       });
       const last = d.decision[d.decision.length - 1]!;
-      if (last.cause === undefined || Object.keys(last.when).length > 0) issue(['decision', d.decision.length - 1], 'the last entry must be a cause without `when`, so every case ends in a cause');
+      if (last.cause === undefined || Object.keys(last.when).length > 0)
+        issue(['decision', d.decision.length - 1], 'the last entry must be a cause without `when`, so every case ends in a cause');
       for (const cause of CAUSES) if (!d.decision.some((e) => e.cause === cause)) issue(['decision'], `no entry gives cause ${cause}`);
     });
 }

@@ -8,7 +8,10 @@ import { loadMatcher } from '../nlu/load';
 import { loadDomain } from '../domain/load';
 import { checkKnowledge } from '../domain/check-knowledge';
 
-export function createEngine(config: Pick<AppConfig, 'exchange' | 'sessionIdleMs' | 'handoffAfterMisunderstandings'>, opts: Partial<EngineOptions> = {}): ConversationEngine {
+export function createEngine(
+  config: Pick<AppConfig, 'exchange' | 'sessionIdleMs' | 'handoffAfterMisunderstandings'>,
+  opts: Partial<EngineOptions> = {},
+): ConversationEngine {
   const domain = opts.domain ?? loadDomain();
   const knowledge = opts.knowledge ?? loadKnowledge(config.exchange);
   checkKnowledge(domain, knowledge);

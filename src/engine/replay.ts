@@ -20,6 +20,14 @@ export function replayConversation(engine: Engine, turns: string[], start = Date
     const result = engine.step(state, { text }, start + i * 1000);
     state = result.state;
     const t = result.turn;
-    return { user: t.user, intent: t.intent, confidence: t.confidence, state: t.state, cause: t.cause, reply: t.silent ? '' : t.reply, options: t.options.map((o) => o.label) };
+    return {
+      user: t.user,
+      intent: t.intent,
+      confidence: t.confidence,
+      state: t.state,
+      cause: t.cause,
+      reply: t.silent ? '' : t.reply,
+      options: t.options.map((o) => o.label),
+    };
   });
 }

@@ -109,7 +109,18 @@ export function coveredByDiagnosis(cause: Cause): Set<AnswerKey> {
 
 /** Intents whose answer is a fixed text in answers.yaml. */
 export const FAQ_INTENTS = new Set<IntentName>([
-  'ask_meaning', 'ask_asset_safety', 'ask_withdraw', 'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts',
-  'ask_reregister', 'ask_frozen_difference', 'ask_support_time', 'ask_reactivation', 'ask_prevention',
-  'ask_close_account', 'ask_update_kyc', 'ask_login',
+  'ask_meaning',
+  'ask_asset_safety',
+  'ask_withdraw',
+  'ask_allowed_actions',
+  'ask_vpn',
+  'ask_subaccounts',
+  'ask_reregister',
+  'ask_frozen_difference',
+  'ask_support_time',
+  'ask_reactivation',
+  'ask_prevention',
+  'ask_close_account',
+  'ask_update_kyc',
+  'ask_login',
 ]);

@@ -66,6 +66,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   private readonly maxMessageChars: number;
   private readonly maxConversations: number;
   private readonly limiter: RateLimiter;
+  private readonly rateLimitPerMinute: number;
   /** Per-conversation promise chains: two messages of one conversation never race. */
   private readonly chains = new Map<string, Promise<unknown>>();
   private inFlight = 0;
@@ -81,21 +82,32 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     this.idleMs = Math.min(opts.idleMs ?? this.retentionMs, this.retentionMs);
     this.maxMessageChars = opts.maxMessageChars ?? 4000;
     this.maxConversations = opts.maxConversations ?? 50_000;
-    this.limiter = new RateLimiter(opts.rateLimitPerMinute ?? 30, 60_000, this.now);
+    this.rateLimitPerMinute = opts.rateLimitPerMinute ?? 30;
+    this.limiter = new RateLimiter(this.rateLimitPerMinute, 60_000, this.now);
   }
 
   /** Handles one user message; the turn is `silent` while an agent holds the conversation. */
   handle(ref: ConversationRef, input: UserInput): Promise<Turn> {
     if (!this.accepting) return Promise.resolve(this.fixedTurn(ref, input, 'shutting_down'));
     const key = conversationKey(ref);
-    return this.serialise(key, () => this.handleNow(ref, key, input));
+    return this.serialise(key, () => this.handleNow(ref, key, input)).catch((err: unknown) => {
+      // The shared store's lock or limit could not be reached: nothing was done, so nothing is acknowledged.
+      if (!(err instanceof StoreWriteError)) throw err;
+      this.emit('storeFailed', ref, err);
+      return this.fixedTurn(ref, input, 'cannot_save');
+    });
+  }
+
+  /** The per-user rate limit: shared by every instance when the store is (Redis), else this process's. */
+  private async allowed(user: string): Promise<boolean> {
+    if (this.store.rateLimit) return this.store.rateLimit(user, this.rateLimitPerMinute, 60_000);
+    return this.limiter.allow(user);
   }
 
   private async handleNow(ref: ConversationRef, key: string, input: UserInput): Promise<Turn> {
     const started = process.hrtime.bigint();
-    if (!this.limiter.allow(`${ref.channel}:${ref.userId}`)) return this.fixedTurn(ref, input, 'rate_limited');
-
     try {
+      if (!(await this.allowed(`${ref.channel}:${ref.userId}`))) return this.fixedTurn(ref, input, 'rate_limited');
       let state = await this.loadState(key);
       if (!state && (await this.store.count('conv:')) >= this.maxConversations) return this.fixedTurn(ref, input, 'busy');
       const selfServe = this.handoffMode(ref.channel) === 'self_serve';
@@ -243,7 +255,11 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   private serialise<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(key) ?? Promise.resolve();
     this.inFlight++;
-    const next = previous.catch(() => undefined).then(work);
+    // A shared store also serialises against the other instances (a lock per conversation in Redis),
+    // which is what makes claims atomic: two agents on two instances cannot both read "waiting".
+    const store = this.store;
+    const run = store.withLock ? () => store.withLock!(key, work) : work;
+    const next = previous.catch(() => undefined).then(run);
     // The map holds the guarded tail, so that is what must be compared: comparing the unguarded
     // promise never matched and kept every conversation's last Promise (and its Turn) forever.
     const guarded: Promise<unknown> = next

@@ -36,12 +36,14 @@ export function isComparison(text: string): boolean {
 }
 
 function sentences(text: string): { text: string; question: boolean }[] {
-  return text
-    // Sentence ends, and a comma before a question ("can not log in at all, what should i do?").
-    .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || COMPARISON.test(s) }));
+  return (
+    text
+      // Sentence ends, and a comma before a question ("can not log in at all, what should i do?").
+      .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || COMPARISON.test(s) }))
+  );
 }
 
 function firstMatch(list: RegExp[], text: string): string | null {
@@ -63,7 +65,8 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
   const evidence: SlotEvidence = {};
   const texts = sentences(prepare(rawText.slice(0, 5000)));
   const corrected = words.join(' ');
-  if (corrected && !texts.some((t) => t.text.includes(corrected))) texts.push({ text: corrected, question: /\?\s*$/.test(rawText) || QUESTION_START.test(corrected) || COMPARISON.test(corrected) });
+  if (corrected && !texts.some((t) => t.text.includes(corrected)))
+    texts.push({ text: corrected, question: /\?\s*$/.test(rawText) || QUESTION_START.test(corrected) || COMPARISON.test(corrected) });
 
   for (const { text, question } of texts) {
     for (const slot of domain.slots) {

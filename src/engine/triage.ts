@@ -28,7 +28,8 @@ function clausesWithIntent(matcher: Matcher, text: string, intent: IntentName): 
 }
 
 /** Words that ask for a person outright in a ticket, whatever the matcher reads. */
-const HUMAN = /\b(?:human|real person|agent|representative|supervisor|manager|someone real|talk to (?:a|an|some)one|speak (?:to|with) (?:a|an|some)one|call me|live (?:chat|support))\b/i;
+const HUMAN =
+  /\b(?:human|real person|agent|representative|supervisor|manager|someone real|talk to (?:a|an|some)one|speak (?:to|with) (?:a|an|some)one|call me|live (?:chat|support))\b/i;
 
 const stripMarkdown = (s: string) => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -50,7 +51,9 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
   const confident = top.confidence >= d.thresholds.triage_confident;
   const suggestedReply = agentMacro(k, d, {
     cause: confident ? top.cause : null,
-    questions: reading.questions.filter((q) => FAQ_INTENTS.has(q.intent) && q.intent !== 'ask_meaning' && q.confidence >= d.thresholds.faq_min_confidence).map((q) => q.intent as AnswerKey),
+    questions: reading.questions
+      .filter((q) => FAQ_INTENTS.has(q.intent) && q.intent !== 'ask_meaning' && q.confidence >= d.thresholds.faq_min_confidence)
+      .map((q) => q.intent as AnswerKey),
     missing,
     secret: reading.secretShared,
   });
@@ -86,7 +89,13 @@ export function agentMacro(k: Knowledge, d: Domain, m: { cause: Cause | null; qu
   };
   const answers = [...new Set(m.questions)].map((key) => `- ${answer(key)}`);
   if (answers.length) parts.push(`${k.ui.macro_answers_intro}\n${answers.join('\n')}`);
-  if (!m.cause && m.missing.length) parts.push(`${k.ui.macro_ask_intro}\n${m.missing.slice(0, 3).map((q) => `- ${q}`).join('\n')}`);
+  if (!m.cause && m.missing.length)
+    parts.push(
+      `${k.ui.macro_ask_intro}\n${m.missing
+        .slice(0, 3)
+        .map((q) => `- ${q}`)
+        .join('\n')}`,
+    );
   if (m.cause !== 'account_frozen') parts.push(k.ui.macro_closing!);
   return parts.join('\n\n');
 }

@@ -11,8 +11,19 @@ import { INTENTS_DIR } from '../paths';
 // {agent}, {title} and {percent} are filled per message (format()), the links from settings, and
 // {official_links}, {support_link}, {announcement_link} with the shared blocks of shared.yaml.
 const PLACEHOLDERS = [
-  'exchange', 'website_url', 'app_url', 'announcements_url', 'support_url', 'agent', 'title', 'percent',
-  'official_links', 'support_link', 'announcement_link', 'other', 'count',
+  'exchange',
+  'website_url',
+  'app_url',
+  'announcements_url',
+  'support_url',
+  'agent',
+  'title',
+  'percent',
+  'official_links',
+  'support_link',
+  'announcement_link',
+  'other',
+  'count',
 ] as const;
 
 const text = z
@@ -25,13 +36,46 @@ const text = z
 const answerSchema = z.object({ answer: text, short: text.optional(), followups: z.array(z.string().min(1)).max(4).optional() });
 
 const ANSWER_KEYS = [
-  'greeting', 'thanks_goodbye', 'report_lock', 'ask_meaning', 'ask_asset_safety', 'ask_withdraw',
-  'ask_allowed_actions', 'ask_vpn', 'ask_subaccounts', 'ask_reregister', 'ask_frozen_difference',
-  'ask_support_time', 'ask_reactivation', 'ask_prevention', 'ask_close_account', 'ask_update_kyc',
-  'ask_login', 'request_human', 'out_of_scope', 'not_understood', 'symptom_table', 'causes_overview',
-  'chinese_or_other_language', 'empty_message', 'rate_limited', 'too_long', 'busy', 'shutting_down', 'cannot_save', 'secret_warning',
-  'handoff_started', 'agent_joined', 'agent_released', 'agent_resolved', 'restart', 'expired',
-  'other_exchange', 'quick_test', 'cannot_tell', 'handoff_no_agent',
+  'greeting',
+  'thanks_goodbye',
+  'report_lock',
+  'ask_meaning',
+  'ask_asset_safety',
+  'ask_withdraw',
+  'ask_allowed_actions',
+  'ask_vpn',
+  'ask_subaccounts',
+  'ask_reregister',
+  'ask_frozen_difference',
+  'ask_support_time',
+  'ask_reactivation',
+  'ask_prevention',
+  'ask_close_account',
+  'ask_update_kyc',
+  'ask_login',
+  'request_human',
+  'out_of_scope',
+  'not_understood',
+  'symptom_table',
+  'causes_overview',
+  'chinese_or_other_language',
+  'empty_message',
+  'rate_limited',
+  'too_long',
+  'busy',
+  'shutting_down',
+  'cannot_save',
+  'secret_warning',
+  'handoff_started',
+  'agent_joined',
+  'agent_released',
+  'agent_resolved',
+  'restart',
+  'expired',
+  'other_exchange',
+  'quick_test',
+  'cannot_tell',
+  'handoff_no_agent',
 ] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 
@@ -63,7 +107,9 @@ const sharedSchema = z.object({
 
 const questionSchema = z.object({
   prompt: text,
-  options: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) })).min(2),
+  options: z
+    .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/), label: z.string().min(1), synonyms: z.array(z.string()).default([]) }))
+    .min(2),
 });
 // One entry per question of intents/dialogue/domain.yaml (checked against it when the engine is built).
 const questionsSchema = z.record(z.string(), questionSchema);

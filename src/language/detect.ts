@@ -22,7 +22,9 @@ const HANGUL = /\p{Script=Hangul}/u;
 const LETTER = /\p{L}/u;
 const NON_LATIN_LETTER = /(?![a-zA-Z\u00c0-\u024f])\p{L}/u;
 const ENGLISH_WORDS = new Set(
-  'the a an i my me is are was it to of in on and or not yes what how why can do does did you your this that for with from but be have has so just now when still please help account'.split(' '),
+  'the a an i my me is are was it to of in on and or not yes what how why can do does did you your this that for with from but be have has so just now when still please help account'.split(
+    ' ',
+  ),
 );
 /** Words of Latin text, lower case, for the English rule. */
 const LATIN_WORDS = /[a-z\u00c0-\u024f']+/g;

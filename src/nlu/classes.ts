@@ -25,7 +25,6 @@ function wordIndexAt(starts: number[], offset: number): number {
 
 const MAX_MATCHES_PER_CLASS = 40;
 
-
 export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
   if (words.length === 0) return [];
   const out: ClassMatch[] = [];

@@ -3,7 +3,8 @@ const SENTENCE = /(?<=[?!.;\n])\s+|\n+/g;
 const JOINERS =
   /\s*(?:,\s*)?\b(?:and also|and|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/gi;
 
-const OPENER = /^\s*(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|dear (?:\w+ )?(?:team|support|sir|madam|all))(?: (?:there|team|guys|all|everyone|support))?\s*[,!:.]+\s*/;
+const OPENER =
+  /^\s*(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|dear (?:\w+ )?(?:team|support|sir|madam|all))(?: (?:there|team|guys|all|everyone|support))?\s*[,!:.]+\s*/;
 
 /** Long posts are read up to this many characters and sentences. */
 const MAX_CHARS = 4000;
@@ -67,7 +68,8 @@ export function splitClauses(text: string): string[] {
 
 const QUESTION_START =
   /^(?:(?:so|and|but|also|ok|okay|please|hi|hello|hey)\s*,?\s+)?(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|which|who|should|must|may|any|anyone|has|have|shall)\b/i;
-const QUESTION_WORDS = /\b(?:i (?:want|need|would like) to know|wondering|please (?:help|advise|tell)|help me|tell me|let me know|any (?:idea|advice|solution|help))\b/i;
+const QUESTION_WORDS =
+  /\b(?:i (?:want|need|would like) to know|wondering|please (?:help|advise|tell)|help me|tell me|let me know|any (?:idea|advice|solution|help))\b/i;
 
 /** True when a sentence asks something, with or without a question mark. */
 export function isQuestion(sentence: string): boolean {

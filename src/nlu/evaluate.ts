@@ -47,7 +47,12 @@ export function report(predictions: Prediction[]): Report {
     const fn = predictions.filter((p) => p.truth === label && p.predicted !== label).length;
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
-    perIntent[label] = { precision: r3(precision), recall: r3(recall), f1: r3(precision + recall ? (2 * precision * recall) / (precision + recall) : 0), support: tp + fn };
+    perIntent[label] = {
+      precision: r3(precision),
+      recall: r3(recall),
+      f1: r3(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
+      support: tp + fn,
+    };
   }
   const pairs = new Map<string, number>();
   for (const p of predictions) if (p.truth !== p.predicted) pairs.set(`${p.truth}\u0000${p.predicted}`, (pairs.get(`${p.truth}\u0000${p.predicted}`) ?? 0) + 1);

@@ -130,7 +130,11 @@ function phraseIndex(values: Map<string, string>): Map<string, Phrase[]> {
 }
 
 /** Phrases are written as people type them; matching happens on the normaliser's words. */
-const asWords = (phrase: string) => phrase.toLowerCase().replace(/[^a-z0-9\p{Script=Han}]+/gu, ' ').trim();
+const asWords = (phrase: string) =>
+  phrase
+    .toLowerCase()
+    .replace(/[^a-z0-9\p{Script=Han}]+/gu, ' ')
+    .trim();
 
 function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCountriesSchema> | null): LexiconClass {
   const phraseValues = new Map<string, string>();

@@ -40,7 +40,8 @@ export function corpusHash(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR
   h.update(`v${MODEL_VERSION}`);
   const lexicon = ['normalize.yaml', 'slots.yaml'].map((f) => join(intentsDir, 'lexicon', f));
   const own = language === DEFAULT_LANGUAGE ? [] : [join(intentsDir, 'languages.yaml'), ...filesUnder(languageDir('lexicon', language, intentsDir))];
-  for (const f of [...corpusFiles(languageDir('nlu', language, intentsDir)), ...lexicon, ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')), ...own]) h.update(f).update(readFileSync(f));
+  for (const f of [...corpusFiles(languageDir('nlu', language, intentsDir)), ...lexicon, ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')), ...own])
+    h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -197,7 +197,7 @@ export class Matcher {
     // "It says restricted location. What does that mean?" asks for help with the report itself.
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
     if (request && !(request.intent === 'ask_meaning' && reported)) best = { intent: request.intent, confidence: request.confidence };
-    else if (found.length && (overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE)) {
+    else if (found.length && overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE) {
       // A sentence the matcher is sure of beats an unsure reading of the whole.
       best = found[0]!;
     }

@@ -71,10 +71,7 @@ export class NlpjsClassifier {
     // loadEnv off: NLP.js would otherwise read a .env from the working directory.
     const container = containerBootstrap({ loadEnv: false }, false);
     container.use(LangEn);
-    const nlp = new Nlp(
-      { languages: ['en'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false } },
-      container,
-    );
+    const nlp = new Nlp({ languages: ['en'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false } }, container);
     for (const intent of corpus) {
       if (intent.intent === OOS && mode === 'none_only') continue;
       for (const utterance of intent.utterances) nlp.addDocument('en', utterance, intent.intent);

@@ -28,7 +28,10 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
   const contractions = Object.entries(lexicon.contractions).sort((a, b) => b[0].length - a[0].length);
 
   const normalize = (text: string): Normalized => {
-    let t = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
+    let t = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'");
     // Most messages are plain ASCII without an apostrophe: one test each skips the rewrite lists.
     if (NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
     if (t.includes("'")) for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
@@ -65,4 +68,3 @@ export function isMostlyCjk(text: string): boolean {
   }
   return cjk > 0 && cjk * 2 >= latin;
 }
-

@@ -12,7 +12,7 @@ import { createService } from '../engine/index';
 import { createMetrics } from '../ops/metrics';
 import { mountOpsRoutes } from './ops-routes';
 import { allowedHostnames, hostCheck } from './host-check';
-import { openDefaultStore } from '../store/default';
+import { openConfiguredStore } from '../store/open';
 import { startWeb } from '../../adapters/web/index';
 
 export interface RunningBot {
@@ -38,7 +38,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   const startedAt = Date.now();
   const logger = opts.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const ownsStore = !opts.store;
-  const store = opts.store ?? (await openDefaultStore(config.dataDir, config.maxStoreMb)).store;
+  const store = opts.store ?? (await openConfiguredStore(config, logger)).store;
   const channels: RunningChannel[] = [];
   let stopping = false;
 

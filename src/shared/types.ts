@@ -1,14 +1,7 @@
 // The channel-agnostic contract: text in, a structured turn out.
 // Adapters, CLI commands and tests depend on these names; change them with care.
 
-export const CAUSES = [
-  'ip_geo',
-  'kyc_region',
-  'policy_change',
-  'risk_control',
-  'ip_misidentified',
-  'account_frozen',
-] as const;
+export const CAUSES = ['ip_geo', 'kyc_region', 'policy_change', 'risk_control', 'ip_misidentified', 'account_frozen'] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const INTENTS = [

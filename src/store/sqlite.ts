@@ -122,9 +122,7 @@ export class SqliteStore implements SessionStore {
       readBytes: this.db.prepare(`SELECT bytes FROM counts WHERE prefix = ''`).pluck(),
       expired: this.db.prepare('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?'),
       soonest: this.db.prepare('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND key <> ? ORDER BY expires_at LIMIT 32'),
-      rangeCount: this.db
-        .prepare('SELECT count(*) FROM kv WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?)')
-        .pluck(),
+      rangeCount: this.db.prepare('SELECT count(*) FROM kv WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
     };
 
     const adjust = (key: string, n: number, bytes: number) => {

@@ -20,6 +20,13 @@ export interface SessionStore {
   close(): Promise<void>;
   /** Health of the store's writes, for /healthz and /metrics; stores that cannot fail leave it out. */
   health?(): StoreHealth;
+  /**
+   * Shared stores (Redis) only: runs `work` holding `key`'s lock across every instance sharing the
+   * store. Without it one process's own per-conversation queue is enough.
+   */
+  withLock?<R>(key: string, work: () => Promise<R>): Promise<R>;
+  /** Shared stores only: one hit in a sliding window every instance sees; false when over `limit`. */
+  rateLimit?(key: string, limit: number, windowMs: number): Promise<boolean>;
 }
 
 export interface StoreHealth {

@@ -25,9 +25,7 @@ const storySchema = z
     description: z.string().optional(),
     /** At most this many turns may end in a clarifying question. */
     max_questions: z.number().int().nonnegative().optional(),
-    turns: z
-      .array(z.object({ user: z.string(), option: z.string().optional(), expect: expectSchema.optional() }).strict())
-      .min(1),
+    turns: z.array(z.object({ user: z.string(), option: z.string().optional(), expect: expectSchema.optional() }).strict()).min(1),
   })
   .strict();
 
@@ -97,10 +95,16 @@ export type AnswerCheck = (text: string, reply: string) => { asked: number; answ
 
 /** The figures the README quotes: median questions before a diagnosis, multi-question messages fully answered. */
 export function storyFigures(results: StoryResult[]): { median: number | null; diagnosed: number; multi: { messages: number; fullyAnswered: number } } {
-  const counts = results.map((r) => r.questionsBeforeDiagnosis).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  const counts = results
+    .map((r) => r.questionsBeforeDiagnosis)
+    .filter((n): n is number => n !== null)
+    .sort((a, b) => a - b);
   const mid = counts.length >> 1;
   const median = counts.length === 0 ? null : counts.length % 2 ? counts[mid]! : (counts[mid - 1]! + counts[mid]!) / 2;
-  const multi = results.reduce((m, r) => ({ messages: m.messages + r.multiQuestion.messages, fullyAnswered: m.fullyAnswered + r.multiQuestion.fullyAnswered }), { messages: 0, fullyAnswered: 0 });
+  const multi = results.reduce(
+    (m, r) => ({ messages: m.messages + r.multiQuestion.messages, fullyAnswered: m.fullyAnswered + r.multiQuestion.fullyAnswered }),
+    { messages: 0, fullyAnswered: 0 },
+  );
   return { median, diagnosed: counts.length, multi };
 }
 
@@ -108,7 +112,11 @@ export function storyFigures(results: StoryResult[]): { median: number | null; d
 export function storyTable(results: StoryResult[]): string {
   const rows = results.map((r) => [r.passed ? 'pass' : 'FAIL', r.story.id, String(r.story.turns.length), r.failure ?? '']);
   const widths = [4, Math.max(5, ...rows.map((r) => r[1]!.length)), 5];
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+      .join('  ')
+      .trimEnd();
   const passed = results.filter((r) => r.passed).length;
   const f = storyFigures(results);
   const share = f.multi.messages ? `${f.multi.fullyAnswered}/${f.multi.messages} (${Math.round((100 * f.multi.fullyAnswered) / f.multi.messages)}%)` : 'none';

@@ -55,8 +55,24 @@ const rel = (f: string) => relative(PACKAGE_ROOT, f);
 
 describe('module graph', () => {
   it('finds a cycle when there is one (the check itself works)', () => {
-    expect(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has no import cycles in src/ and adapters/', () => {
@@ -75,7 +91,12 @@ describe('module graph', () => {
   it('nlu/ and knowledge/ do not import the engine', () => {
     const offenders = files
       .filter((f) => /^src\/(nlu|knowledge)\//.test(rel(f)))
-      .flatMap((f) => graph.get(f)!.filter((g) => rel(g).startsWith('src/engine/')).map((g) => `${rel(f)} → ${rel(g)}`));
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter((g) => rel(g).startsWith('src/engine/'))
+          .map((g) => `${rel(f)} → ${rel(g)}`),
+      );
     expect(offenders).toEqual([]);
   });
 

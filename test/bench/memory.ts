@@ -20,7 +20,13 @@ export async function benchMemory(log: (line: string) => void): Promise<MemoryRe
   const line = run.lines.find((l) => l.startsWith('{'));
   if (run.code !== 0 || !line) throw new Error(`memory child failed: ${run.stderr.slice(0, 800)}`);
   const m = JSON.parse(line) as {
-    store: string; conversations: number; idle_mb: number; loaded_mb: number; idle_heap_mb: number; loaded_heap_mb: number; fill_ms: number;
+    store: string;
+    conversations: number;
+    idle_mb: number;
+    loaded_mb: number;
+    idle_heap_mb: number;
+    loaded_heap_mb: number;
+    fill_ms: number;
   };
   const result: MemoryResult = {
     idle: round(m.idle_mb),

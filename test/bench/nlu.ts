@@ -66,10 +66,12 @@ export async function benchNlu(log: (line: string) => void): Promise<NluResult> 
   const oursStarted = performance.now();
   const matcher = trainFromCorpus();
   const oursTrainMs = performance.now() - oursStarted;
-  const oursScore = scoreOf(heldout.map((e) => {
-    const m = matcher.classify(e.text);
-    return { text: e.text, truth: e.intent, predicted: m.intent, confidence: m.confidence };
-  }));
+  const oursScore = scoreOf(
+    heldout.map((e) => {
+      const m = matcher.classify(e.text);
+      return { text: e.text, truth: e.intent, predicted: m.intent, confidence: m.confidence };
+    }),
+  );
   log(`  ours: trained in ${Math.round(oursTrainMs)} ms, accuracy ${oursScore.accuracy}`);
 
   // Both ways of giving NLP.js an out-of-scope answer are scored; the better one is reported.
@@ -109,12 +111,17 @@ export async function benchNlu(log: (line: string) => void): Promise<NluResult> 
 
   const realStyle = loadRealStyle();
   const realTexts = realStyle.map((e) => e.text);
-  const oursReal = scoreRealStyle(realStyle, realTexts.map((t) => matcher.classify(t).intent));
+  const oursReal = scoreRealStyle(
+    realStyle,
+    realTexts.map((t) => matcher.classify(t).intent),
+  );
   const nlpjsIntents: string[] = [];
   for (const t of realTexts) nlpjsIntents.push(await nlp.classify(t));
   const nlpjsReal = scoreRealStyle(realStyle, nlpjsIntents);
   const realLatency = await alternate(realTexts, REAL_STYLE_LATENCY_MS);
-  log(`  real-style: ours accuracy ${oursReal.accuracy}, p50 ${realLatency.ours.p50_us} µs; NLP.js accuracy ${nlpjsReal.accuracy}, p50 ${realLatency.nlpjs.p50_us} µs`);
+  log(
+    `  real-style: ours accuracy ${oursReal.accuracy}, p50 ${realLatency.ours.p50_us} µs; NLP.js accuracy ${nlpjsReal.accuracy}, p50 ${realLatency.nlpjs.p50_us} µs`,
+  );
 
   return {
     real_style: {

@@ -81,7 +81,9 @@ async function measure(kind: 'sqlite' | 'log', log: (line: string) => void): Pro
       startup_100k_rss_mb: round(child.rss_mb),
       file_100k_mb: round(fileMb),
     };
-    log(`  ${kind}: ${result.writes_per_s} writes/s, ${result.reads_per_s} reads/s, 100k open ${result.startup_100k_ms} ms at ${result.startup_100k_rss_mb} MB RSS, ${result.file_100k_mb} MB on disk`);
+    log(
+      `  ${kind}: ${result.writes_per_s} writes/s, ${result.reads_per_s} reads/s, 100k open ${result.startup_100k_ms} ms at ${result.startup_100k_rss_mb} MB RSS, ${result.file_100k_mb} MB on disk`,
+    );
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

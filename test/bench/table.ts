@@ -59,7 +59,9 @@ export function markdownTables(r: BenchResults): string {
     lines.push('', `| Session store (${r.store.value_bytes}-byte conversation values) | SQLite (default) | old JSON-lines log |`, '|---|---:|---:|');
     lines.push(`| writes per second (awaited one by one) | ${sqlite.writes_per_s.toLocaleString('en-US')} | ${log.writes_per_s.toLocaleString('en-US')} |`);
     lines.push(`| reads per second | ${sqlite.reads_per_s.toLocaleString('en-US')} | ${log.reads_per_s.toLocaleString('en-US')} |`);
-    lines.push(`| start-up with ${r.store.conversations.toLocaleString('en-US')} conversations (open + first read) | ${sqlite.startup_100k_ms} ms | ${log.startup_100k_ms} ms |`);
+    lines.push(
+      `| start-up with ${r.store.conversations.toLocaleString('en-US')} conversations (open + first read) | ${sqlite.startup_100k_ms} ms | ${log.startup_100k_ms} ms |`,
+    );
     lines.push(`| RSS after that start-up | ${sqlite.startup_100k_rss_mb} MB | ${log.startup_100k_rss_mb} MB |`);
     lines.push(`| files on disk | ${sqlite.file_100k_mb} MB | ${log.file_100k_mb} MB |`);
   }

@@ -16,7 +16,10 @@ describe('classify', () => {
     const input = ['{"text":"are my funds safe?","id":1}', '', '{"text":"hello","id":2}', '{"text":"will a vpn help","id":3}'].join('\n');
     const r = run(['classify', '-'], input);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual([1, 2, 3]);
     expect(lines[0].intent).toBe('ask_asset_safety');
     expect(lines[2].intent).toBe('ask_vpn');
@@ -25,7 +28,10 @@ describe('classify', () => {
 
   it('adds every intent of the message and the entities it names', () => {
     const input = '{"text":"Hi. My OKX bot on AWS gets 451 restricted location. Can I still withdraw? How long does support take?"}\n';
-    const [line] = run(['classify', '-'], input).out.trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = run(['classify', '-'], input)
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(line.intent).toBe('ask_withdraw');
     expect(line.intents.map((i: { intent: string }) => i.intent)).toEqual(expect.arrayContaining(['ask_withdraw', 'ask_support_time']));
     expect(line.entities).toMatchObject({ exchange: ['OKX'], hosting: ['AWS'], error: ['451', 'restricted location'] });
@@ -53,7 +59,12 @@ describe('eval', () => {
       expect(part.accuracy).toBeGreaterThan(0.8);
       expect(part.outOfScopeRejection).toBeGreaterThan(0.8);
       expect(Object.keys(part.perIntent)).toContain('ask_withdraw');
-      expect(part.perIntent.ask_withdraw).toEqual({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), support: expect.any(Number) });
+      expect(part.perIntent.ask_withdraw).toEqual({
+        precision: expect.any(Number),
+        recall: expect.any(Number),
+        f1: expect.any(Number),
+        support: expect.any(Number),
+      });
       expect(Array.isArray(part.confusedPairs)).toBe(true);
     }
     expect(result.heldout.accuracy).toBeGreaterThanOrEqual(0.95);
@@ -87,7 +98,10 @@ describe('replay', () => {
     ].join('\n');
     const r = run(['replay', '-'], input);
     expect(r.code).toBe(0);
-    const [a, b] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const [a, b] = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(a.id).toBe('a');
     expect(a.turns).toHaveLength(3);
     expect(Object.keys(a.turns[0]).sort()).toEqual(['cause', 'confidence', 'intent', 'options', 'reply', 'state', 'user']);
@@ -101,7 +115,10 @@ describe('replay', () => {
     const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: i, turns: [`region locked, my password is Pa55word-${i}!`, 'every network'] }));
     const r = run(['replay', '-'], lines.join('\n'));
     expect(r.code).toBe(0);
-    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
     expect(r.out).not.toMatch(/Pa55word/);
     expect(out[0].turns[0].reply).toMatch(/revoke|change your password/i);
@@ -118,7 +135,9 @@ describe('replay', () => {
 describe('closed output pipe', () => {
   it('exits quietly when the reader stops early (| head -1)', async () => {
     const { spawn } = await import('node:child_process');
-    const tickets = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: 'region locked on every network, KYC says mainland China' })).join('\n');
+    const tickets = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: 'region locked on every network, KYC says mainland China' })).join(
+      '\n',
+    );
     const child = spawn(process.execPath, [BIN, 'triage', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -139,7 +158,10 @@ describe('triage', () => {
   it('prints JSONL triage', () => {
     const r = run(['triage', '-'], tickets);
     expect(r.code).toBe(0);
-    const [t1, t2] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const [t1, t2] = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(t1.id).toBe('t1');
     expect(t1.triage.causes[0].cause).toBe('kyc_region');
     expect(t2.triage.flags.frozenNotRegionLock).toBe(true);

@@ -39,7 +39,10 @@ describe('discord conversations', () => {
     expect(rows.every((b) => b.disabled)).toBe(true);
     expect(rows.find((b) => b.label === 'Every network')?.style).toBe(3);
 
-    const kycQuestion = await waitFor(() => h.posted(dm, scopeQuestion.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the KYC question');
+    const kycQuestion = await waitFor(
+      () => h.posted(dm, scopeQuestion.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the KYC question',
+    );
     h.click(kycQuestion, /restricted country/i, alice);
     const diagnosis = await waitFor(() => h.posted(dm, kycQuestion.id).find((m) => /KYC|verif|residen/i.test(m.content)), 'the diagnosis naming the KYC cause');
     expect(diagnosis.content.length).toBeLessThanOrEqual(2000);
@@ -71,7 +74,10 @@ describe('discord conversations', () => {
   it('answers a mention in a new thread, and follow-ups in that thread continue the conversation', async () => {
     const bob = person('Bob');
     const mention = h.guildMessage(bob, 'my account says region not supported', { mention: true });
-    const threadCall = await waitFor(() => h.fake.calls('POST', new RegExp(`^/channels/${PUBLIC_CHANNEL_ID}/messages/${mention.id}/threads$`))[0], 'the thread');
+    const threadCall = await waitFor(
+      () => h.fake.calls('POST', new RegExp(`^/channels/${PUBLIC_CHANNEL_ID}/messages/${mention.id}/threads$`))[0],
+      'the thread',
+    );
     expect(threadCall.body.name).toMatch(/region not supported/);
     const threadId = mention.id;
     const question = await waitFor(() => h.posted(threadId).find((m) => buttonsOf(m).length > 0), 'the question in the thread');
@@ -81,7 +87,10 @@ describe('discord conversations', () => {
     // A follow-up that mentions the bot (or replies to it) carries content: the conversation goes on.
     const threadsOpened = h.fake.calls('POST', /\/threads$/).length;
     h.guildMessage(bob, 'every network, wifi and mobile', { channelId: threadId, mention: true });
-    const next = await waitFor(() => h.posted(threadId, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the KYC question in the thread');
+    const next = await waitFor(
+      () => h.posted(threadId, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the KYC question in the thread',
+    );
     // No second thread was opened for the follow-up.
     expect(h.fake.calls('POST', /\/threads$/)).toHaveLength(threadsOpened);
 

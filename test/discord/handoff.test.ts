@@ -32,7 +32,10 @@ describe('discord hand-offs', () => {
     const cardPost = h.fake.calls('POST', new RegExp(`^/channels/${AGENT_CHANNEL_ID}/messages$`)).find((r) => String(r.body.content).includes(grace.id));
     expect(cardPost?.body.allowed_mentions).toEqual({ parse: [] });
     // The card gets a thread where the customer's words are copied.
-    const threadCall = await waitFor(() => h.fake.calls('POST', new RegExp(`^/channels/${AGENT_CHANNEL_ID}/messages/${card.id}/threads$`))[0], 'the card thread');
+    const threadCall = await waitFor(
+      () => h.fake.calls('POST', new RegExp(`^/channels/${AGENT_CHANNEL_ID}/messages/${card.id}/threads$`))[0],
+      'the card thread',
+    );
     const cardThread = card.id;
     expect(threadCall.body.name).toContain('grace');
 

@@ -201,7 +201,11 @@ export class DiscordHarness {
       channel_id: channelId,
       channel: channel.type === 1 ? { id: channel.id, type: 1, recipients: channel.recipients, flags: 0, last_message_id: null } : channel,
       ...(inGuild
-        ? { guild_id: GUILD_ID, guild_locale: 'en-US', member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions, nick: null } }
+        ? {
+            guild_id: GUILD_ID,
+            guild_locale: 'en-US',
+            member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions, nick: null },
+          }
         : { user }),
       app_permissions: '397821540416',
       locale: 'en-US',
@@ -215,7 +219,12 @@ export class DiscordHarness {
   /** A click on the button labelled `label` (string or pattern) of a message the bot posted. */
   click(message: any, label: string | RegExp, user: FakeUser): any {
     const button = buttonsOf(message).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
-    if (!button) throw new Error(`no button ${String(label)} on message ${message?.id}: ${buttonsOf(message).map((b) => b.label).join(', ')}`);
+    if (!button)
+      throw new Error(
+        `no button ${String(label)} on message ${message?.id}: ${buttonsOf(message)
+          .map((b) => b.label)
+          .join(', ')}`,
+      );
     return this.clickCustomId(message, button.custom_id, user);
   }
 

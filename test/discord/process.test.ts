@@ -18,10 +18,14 @@ function startProcess(apiUrl: string, dataDir: string): StartedProcess {
 }
 
 async function ready(p: StartedProcess): Promise<void> {
-  await waitFor(() => {
-    if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
-    return p.output().includes('"discord: ready"');
-  }, 'the bot to log "discord: ready"', 30_000);
+  await waitFor(
+    () => {
+      if (p.child.exitCode !== null) throw new Error(`the bot exited early:\n${p.output()}`);
+      return p.output().includes('"discord: ready"');
+    },
+    'the bot to log "discord: ready"',
+    30_000,
+  );
 }
 
 describe('region-lock-bot start with Discord settings', () => {
@@ -54,7 +58,11 @@ describe('region-lock-bot start with Discord settings', () => {
     expect(h.fake.identifies).toBe(identifies + 1);
     // The question asked before the crash is answered after it: the conversation was not lost.
     h.click(question, 'Every network', quinn);
-    await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the next question after the restart', 15_000);
+    await waitFor(
+      () => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the next question after the restart',
+      15_000,
+    );
 
     second.child.kill('SIGTERM');
     const exit = await second.exited;

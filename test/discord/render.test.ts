@@ -55,7 +55,9 @@ describe('discord rendering', () => {
     const id = handoffCustomId(HANDOFF_CLAIM, ref);
     expect(id.length).toBeLessThanOrEqual(100);
     expect(parseHandoffCustomId(id)).toEqual({ action: HANDOFF_CLAIM, ref });
-    expect(parseHandoffCustomId(handoffCustomId(HANDOFF_CLAIM, { conversationId: '@me:1200000000000000001', userId: ref.userId }))?.ref.conversationId).toBe('@me:1200000000000000001');
+    expect(parseHandoffCustomId(handoffCustomId(HANDOFF_CLAIM, { conversationId: '@me:1200000000000000001', userId: ref.userId }))?.ref.conversationId).toBe(
+      '@me:1200000000000000001',
+    );
     for (const bad of ['handoff-claim', 'handoff-claim|x|y', 'handoff-delete|1:2|3', `${id}|extra`, 'handoff-claim|conv:../../etc|1300000000000000001']) {
       expect(parseHandoffCustomId(bad)).toBeNull();
     }

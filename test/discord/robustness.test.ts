@@ -27,7 +27,10 @@ describe('discord robustness', () => {
     await waitFor(() => discordChannel().connected(), 'connected again');
 
     h.click(question, 'Every network', ivan);
-    await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the next question after the resume');
+    await waitFor(
+      () => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the next question after the resume',
+    );
   });
 
   it('resumes after a dropped connection and replays what was sent meanwhile', async () => {
@@ -41,7 +44,10 @@ describe('discord robustness', () => {
     // Sent while the bot is disconnected: Discord replays it after RESUME.
     h.dm(judy, 'it happens on every network, wifi and mobile data');
     await waitFor(() => h.fake.resumes === resumes + 1, 'the RESUME after the drop', 10_000);
-    await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the answer to the replayed message');
+    await waitFor(
+      () => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the answer to the replayed message',
+    );
   });
 
   it('identifies again after an invalid session, and the conversation continues from the store', async () => {
@@ -54,7 +60,10 @@ describe('discord robustness', () => {
     // discord.js spaces identifies 5 s apart, so a new session can take a few seconds.
     await waitFor(() => h.fake.identifies === identifies + 1 && h.fake.connected, 'the new IDENTIFY', 15_000);
     h.click(question, 'Every network', olga);
-    await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))), 'the next question in the new session');
+    await waitFor(
+      () => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /restricted country/i.test(b.label))),
+      'the next question in the new session',
+    );
   }, 25_000);
 
   it('waits out a 429 with retry_after and then posts the reply', async () => {
@@ -91,7 +100,14 @@ describe('discord robustness', () => {
     try {
       h.fake.dispatch('INTERACTION_CREATE', { id: '1100000000000008001', type: 2 });
       h.fake.dispatch('MESSAGE_CREATE', { id: '1100000000000008002', channel_id: '1100000000000008003' });
-      h.fake.dispatch('INTERACTION_CREATE', { id: '1100000000000008004', type: 3, data: { custom_id: 'answer|scope:all', component_type: 2 }, channel_id: '1', token: 't', application_id: '1' });
+      h.fake.dispatch('INTERACTION_CREATE', {
+        id: '1100000000000008004',
+        type: 3,
+        data: { custom_id: 'answer|scope:all', component_type: 2 },
+        channel_id: '1',
+        token: 't',
+        application_id: '1',
+      });
       await waitFor(() => h.warnings(/malformed gateway event/).length >= 2, 'the malformed-event warnings');
       const pia = person('Pia');
       h.dm(pia, 'hello');

@@ -33,11 +33,23 @@ describe('domain.yaml', () => {
 
   const broken: [string, (y: string) => string, RegExp][] = [
     ['an unknown cause', (y) => y.replace('cause: account_frozen', 'cause: account_exploded'), /entry decision\.0\.cause: /],
-    ['a value the slot does not have', (y) => y.replace('when: { scope: one }, cause: ip_geo', 'when: { scope: some }, cause: ip_geo'), /entry decision\.\d+\.when\.scope: "some" is not a value of scope/],
-    ['a missing lexicon key', (y) => y.replace('patterns: scope.one,', 'patterns: scope.onee,'), /entry slots\.scope\.extract\.0: no lexicon patterns "scope\.onee"/],
+    [
+      'a value the slot does not have',
+      (y) => y.replace('when: { scope: one }, cause: ip_geo', 'when: { scope: some }, cause: ip_geo'),
+      /entry decision\.\d+\.when\.scope: "some" is not a value of scope/,
+    ],
+    [
+      'a missing lexicon key',
+      (y) => y.replace('patterns: scope.one,', 'patterns: scope.onee,'),
+      /entry slots\.scope\.extract\.0: no lexicon patterns "scope\.onee"/,
+    ],
     ['an unknown question', (y) => y.replace('ask: [scope]', 'ask: [scoop]'), /entry decision\.\d+\.ask\.0: no question scoop/],
     ['a threshold out of range', (y) => y.replace('triage_confident: 0.6', 'triage_confident: 6'), /entry thresholds\.triage_confident: /],
-    ['a value without agent text', (y) => y.replace('      vpn: Connecting through a VPN or office network\n', ''), /entry slots\.location\.summary: needs a text for "vpn"/],
+    [
+      'a value without agent text',
+      (y) => y.replace('      vpn: Connecting through a VPN or office network\n', ''),
+      /entry slots\.location\.summary: needs a text for "vpn"/,
+    ],
   ];
   for (const [name, edit, message] of broken) {
     it(`names the file, entry and problem for ${name}`, () => {

@@ -20,7 +20,14 @@ describe('ids', () => {
   });
 
   it('round-trips turn states', () => {
-    const states: Status[] = [{ kind: 'open' }, { kind: 'asking', question: 'ip_jumps' }, { kind: 'diagnosed' }, { kind: 'handed_off' }, { kind: 'busy' }, { kind: 'rate_limited' }];
+    const states: Status[] = [
+      { kind: 'open' },
+      { kind: 'asking', question: 'ip_jumps' },
+      { kind: 'diagnosed' },
+      { kind: 'handed_off' },
+      { kind: 'busy' },
+      { kind: 'rate_limited' },
+    ];
     for (const s of states) expect(decodeState(encodeState(s))).toEqual(s);
     expect(encodeState({ kind: 'asking', question: 'scope' })).toBe('ask_scope');
     expect(decodeState('ask_')).toBeNull();

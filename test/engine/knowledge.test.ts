@@ -61,7 +61,10 @@ describe('every fact of the knowledge source reaches the user in a reply', () =>
     ['VPN exit IPs misjudged', /VPN/],
     ['still works: balances, withdraw, cancel, support', /balances[\s\S]*Withdrawing[\s\S]*Cancelling[\s\S]*support/],
     ['blocked: orders, fiat, KYC upgrade', /new orders[\s\S]*Fiat deposits[\s\S]*Upgrading/],
-    ['assets not frozen, yours, withdrawals, support helps', /does not freeze your assets[\s\S]*still belong to you[\s\S]*withdrawals are usually still possible[\s\S]*help you withdraw/],
+    [
+      'assets not frozen, yours, withdrawals, support helps',
+      /does not freeze your assets[\s\S]*still belong to you[\s\S]*withdrawals are usually still possible[\s\S]*help you withdraw/,
+    ],
     ['prevention: on-chain', /part of your assets on-chain/],
     ['closing: info retained, withdrawals continue', /keeps basic account information for a period/],
     ['sub-accounts follow', /Sub-accounts follow/],
@@ -76,7 +79,13 @@ describe('every fact of the knowledge source reaches the user in a reply', () =>
 
 describe('settings', () => {
   it('fills the exchange name and links everywhere', () => {
-    const k = loadKnowledge({ name: 'OKX', websiteUrl: 'https://okx.example', appUrl: 'https://okx.example/app', announcementsUrl: 'https://okx.example/news', supportUrl: 'https://okx.example/help' });
+    const k = loadKnowledge({
+      name: 'OKX',
+      websiteUrl: 'https://okx.example',
+      appUrl: 'https://okx.example/app',
+      announcementsUrl: 'https://okx.example/news',
+      supportUrl: 'https://okx.example/help',
+    });
     const all = JSON.stringify({ a: k.answers, c: k.causes, s: k.shared, q: k.questions });
     // Only the per-message placeholders remain ({agent} in agent messages, {other} in the note for another exchange's user).
     expect((all.match(/\{[a-z_]+\}/g) ?? []).filter((p) => p !== '{agent}' && p !== '{other}')).toEqual([]);

@@ -15,18 +15,27 @@ function run(steps: Step[]) {
 const PATHS: Record<Cause, { name: string; steps: Step[] }[]> = {
   ip_geo: [
     { name: 'typed answers', steps: ['region restricted error when I open the app', 'only this network', "I'm in China right now"] },
-    { name: 'clicked options', steps: ['Region Locked on my account', ['Only this network', 'scope:one'], ["A country Binance doesn't serve", 'location:restricted']] },
+    {
+      name: 'clicked options',
+      steps: ['Region Locked on my account', ['Only this network', 'scope:one'], ["A country Binance doesn't serve", 'location:restricted']],
+    },
     { name: 'location volunteered first', steps: ["I'm currently in Iran and the homepage says my region is not available", 'just this one'] },
   ],
   kyc_region: [
     { name: 'everything in the first message', steps: ['It says region not supported on every network since I registered with mainland China as residence'] },
-    { name: 'clicked options', steps: ['my account says region locked', ['Every network', 'scope:all'], ['A restricted country (e.g. mainland China)', 'kyc_region:restricted']] },
+    {
+      name: 'clicked options',
+      steps: ['my account says region locked', ['Every network', 'scope:all'], ['A restricted country (e.g. mainland China)', 'kyc_region:restricted']],
+    },
     { name: 'typed answers', steps: ['Hi, my account says Region Locked', 'every network', 'mainland china'] },
   ],
   policy_change: [
     { name: 'volunteered email', steps: ['got an email that the exchange is leaving my country and now my account is restricted'] },
     { name: 'asked step by step', steps: ['binance says my region is not supported anymore', 'all networks', 'a supported country', 'yes'] },
-    { name: 'clicked options', steps: ['region locked', ['Every network', 'scope:all'], ['A supported country', 'kyc_region:supported'], ['Yes', 'announcement:yes']] },
+    {
+      name: 'clicked options',
+      steps: ['region locked', ['Every network', 'scope:all'], ['A supported country', 'kyc_region:supported'], ['Yes', 'announcement:yes']],
+    },
   ],
   risk_control: [
     { name: 'travel in the opening', steps: ['I have been travelling between 4 countries this week and now it says region restricted'] },
@@ -34,7 +43,10 @@ const PATHS: Record<Cause, { name: string; steps: Step[] }[]> = {
     { name: 'not sure, then jumps', steps: ['region not supported', ['Not sure', 'scope:unsure'], ['Yes', 'ip_jumps:yes']] },
   ],
   ip_misidentified: [
-    { name: 'one network in a supported country', steps: ['my account is geo-blocked', 'only on my home wifi, mobile data works', ['A supported country', 'location:supported']] },
+    {
+      name: 'one network in a supported country',
+      steps: ['my account is geo-blocked', 'only on my home wifi, mobile data works', ['A supported country', 'location:supported']],
+    },
     { name: 'VPN', steps: ['Your region is not supported, what?', 'just this one', 'through a vpn'] },
     { name: 'country named', steps: ['region locked message', 'only this network', 'I live in Germany'] },
   ],
@@ -68,7 +80,9 @@ describe('the final reply', () => {
     expect(r).toMatch(/KYC/);
     expect(r).toMatch(/proof of address/i);
     expect(r.length).toBeLessThanOrEqual(700);
-    expect(last.options.map((o) => o.id)).toEqual(expect.arrayContaining(['more:steps', 'ask:ask_withdraw', 'ask:ask_support_time', 'action:human', 'action:restart']));
+    expect(last.options.map((o) => o.id)).toEqual(
+      expect.arrayContaining(['more:steps', 'ask:ask_withdraw', 'ask:ask_support_time', 'action:human', 'action:restart']),
+    );
     expect(last.options.map((o) => o.id)).not.toContain('action:diagnose');
   });
 
@@ -84,8 +98,12 @@ describe('the final reply', () => {
   });
 
   it('gives each cause its own processing time when asked after the diagnosis', () => {
-    expect(run(['I have been travelling between 4 countries this week and now it says region restricted', 'how long will it take?']).last.reply).toMatch(/24–72 hours/);
-    expect(run(['got an email that the exchange is leaving my country and now my account is restricted', 'how long will this take?']).last.reply).toMatch(/can't be changed by support/);
+    expect(run(['I have been travelling between 4 countries this week and now it says region restricted', 'how long will it take?']).last.reply).toMatch(
+      /24–72 hours/,
+    );
+    expect(run(['got an email that the exchange is leaving my country and now my account is restricted', 'how long will this take?']).last.reply).toMatch(
+      /can't be changed by support/,
+    );
     expect(run(['I cannot log in at all, login denied']).last.reply).toMatch(/review/);
   });
 

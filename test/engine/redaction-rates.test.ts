@@ -10,7 +10,9 @@ describe('redaction rates', () => {
   const score = scoreRedaction();
 
   it('catches the planted secrets in every phrasing of fixtures/safety/secrets.jsonl', () => {
-    console.log(`redaction: recall ${score.recall.toFixed(3)} (${score.secrets} secrets), corpus false positives ${(score.corpusFalsePositiveRate * 100).toFixed(2)}% of ${score.corpusMessages}, must-survive kept ${score.mustSurviveKept}/${score.mustSurvive}`);
+    console.log(
+      `redaction: recall ${score.recall.toFixed(3)} (${score.secrets} secrets), corpus false positives ${(score.corpusFalsePositiveRate * 100).toFixed(2)}% of ${score.corpusMessages}, must-survive kept ${score.mustSurviveKept}/${score.mustSurvive}`,
+    );
     expect(score.missed).toEqual([]);
     expect(score.recall).toBeGreaterThanOrEqual(0.98);
   });

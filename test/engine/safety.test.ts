@@ -143,7 +143,12 @@ describe('unusual input keeps the conversation usable', () => {
 
 describe('no false alarms about secrets', () => {
   it('questions that mention a password or passport are not treated as secrets', () => {
-    for (const text of ['can I open a new account with my passport?', 'should I change my password now?', 'it says my password is incorrect', 'I forgot my password yesterday']) {
+    for (const text of [
+      'can I open a new account with my passport?',
+      'should I change my password now?',
+      'it says my password is incorrect',
+      'I forgot my password yesterday',
+    ]) {
       const t = conversation().say(text);
       expect(t.flags.secretShared, text).toBe(false);
       expect(t.user).toBe(text);

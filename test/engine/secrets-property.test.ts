@@ -50,10 +50,16 @@ describe('planted secrets (fast-check)', () => {
         // Ask for a person: the hand-off summary quotes the user's words.
         replies.push(JSON.stringify((await postMessage(bot.url, { type: 'message', user, text: 'I want to talk to a human' })).body));
         await store.flush();
-        const files = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1')).join('\n');
+        const files = readdirSync(dir)
+          .map((f) => readFileSync(join(dir, f), 'latin1'))
+          .join('\n');
         for (const f of secret.fragments) {
           const escaped = JSON.stringify(f).slice(1, -1);
-          for (const [where, hay] of [['reply', replies.join('\n')], ['store', files], ['log', logged]] as const) {
+          for (const [where, hay] of [
+            ['reply', replies.join('\n')],
+            ['store', files],
+            ['log', logged],
+          ] as const) {
             if (hay.includes(f) || hay.includes(escaped)) throw new Error(`"${f}" reached the ${where} (message: ${JSON.stringify(text)})`);
           }
         }

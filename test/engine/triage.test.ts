@@ -80,14 +80,20 @@ describe('evidence for facts only the intent matcher found', () => {
 describe('agent macros', () => {
   const e = testEngine();
   it('speak from the agent to the customer and never send them to support', () => {
-    for (const ticket of ['region not supported on every network, my KYC is mainland china', 'region locked, what do I do', 'I cannot log in at all, login denied']) {
+    for (const ticket of [
+      'region not supported on every network, my KYC is mainland china',
+      'region locked, what do I do',
+      'I cannot log in at all, login denied',
+    ]) {
       const reply = e.triage(ticket).suggestedReply;
       expect(reply).toMatch(/^Hi, thanks for contacting us/);
       expect(reply).not.toMatch(/let me ask a quick question|contact (?:\w+ )?support/i);
     }
   });
   it("answer the ticket's own questions and tell the customer to change a pasted secret", () => {
-    const t = e.triage('region locked on every network, kyc says mainland china. Can I still withdraw? How do I close my account? my password is Hunter2!Secret');
+    const t = e.triage(
+      'region locked on every network, kyc says mainland china. Can I still withdraw? How do I close my account? my password is Hunter2!Secret',
+    );
     expect(t.flags.secretShared).toBe(true);
     expect(t.suggestedReply).toMatch(/change your password/);
     expect(t.suggestedReply).toMatch(/Withdrawing/);

@@ -31,13 +31,15 @@ export function processEnv(dataDir: string, extra: Record<string, string> = {}):
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     DOTENV_CONFIG_QUIET: 'true',
+    // A developer's own .env in the clone must not change what the tests run.
+    ENV_FILE: '',
     NEW_CONVERSATIONS_PER_MINUTE: '100000',
     ...extra,
   };
 }
 
-export function spawnStart(env: NodeJS.ProcessEnv): StartedProcess {
-  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnStart(env: NodeJS.ProcessEnv, cwd = PACKAGE_ROOT): StartedProcess {
+  const child = spawn(process.execPath, [BIN, 'start'], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -53,13 +55,18 @@ export function killStartedProcesses(): void {
   for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 }
 
+/** An `extra` value that removes the variable from the child's environment. */
+export const UNSET = '\u0000unset';
+
 export interface BotProcess extends StartedProcess {
   url: string;
 }
 
 /** Starts `region-lock-bot start` and waits (bounded) for the URL it prints. */
-export async function startBotProcess(dataDir: string, extra: Record<string, string> = {}): Promise<BotProcess> {
-  const p = spawnStart(processEnv(dataDir, extra));
+export async function startBotProcess(dataDir: string, extra: Record<string, string> = {}, cwd?: string): Promise<BotProcess> {
+  const env = processEnv(dataDir, extra);
+  for (const [k, v] of Object.entries(extra)) if (v === UNSET) delete env[k];
+  const p = spawnStart(env, cwd);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const m = /Chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(p.output());

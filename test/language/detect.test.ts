@@ -13,12 +13,24 @@ const share = (texts: string[], code: string) => texts.filter((t) => detectLangu
 
 describe('language detector', () => {
   it('reads both real-style held-out sets as their language', () => {
-    expect(share(loadRealStyle().map((e) => e.text), 'en')).toBeGreaterThanOrEqual(0.99);
-    expect(share(loadRealStyle(REAL_STYLE_ZH_FILE, 'zh').map((e) => e.text), 'zh')).toBe(1);
+    expect(
+      share(
+        loadRealStyle().map((e) => e.text),
+        'en',
+      ),
+    ).toBeGreaterThanOrEqual(0.99);
+    expect(
+      share(
+        loadRealStyle(REAL_STYLE_ZH_FILE, 'zh').map((e) => e.text),
+        'zh',
+      ),
+    ).toBe(1);
   });
 
   it('reads short English replies as English', () => {
-    const short = loadHeldout().filter((e) => e.text.split(/\s+/).length <= 3).map((e) => e.text);
+    const short = loadHeldout()
+      .filter((e) => e.text.split(/\s+/).length <= 3)
+      .map((e) => e.text);
     expect(short.length).toBeGreaterThan(50);
     expect(share(short, 'en')).toBeGreaterThanOrEqual(0.98);
   });

@@ -27,7 +27,13 @@ describe('Chinese corpus and held-out set', () => {
   it('the held-out set shares no line and no near-duplicate with the Chinese corpus (Chinese words, not characters)', () => {
     // The Chinese normaliser cuts the text into words, so the Jaccard check compares words.
     expect(normalizer.tokens('币安显示不支持您所在的地区')).toEqual(['币安', '显示', '不支持您所在的地区']);
-    expect(findOverlaps(heldout.map((e) => e.text), training, normalizer)).toEqual([]);
+    expect(
+      findOverlaps(
+        heldout.map((e) => e.text),
+        training,
+        normalizer,
+      ),
+    ).toEqual([]);
     const planted = `${training.find((t) => t.length > 15)!}！！`;
     expect(findOverlaps([planted], training, normalizer).length).toBeGreaterThan(0);
   });
@@ -69,7 +75,10 @@ describe('Chinese normaliser and lexicon', () => {
 
 describe('Chinese matcher on the real-style held-out set', () => {
   it('scores at least the floor (the measured figure is in the README)', () => {
-    const report = scoreRealStyle(heldout, heldout.map((e) => matcher.classify(e.text).intent));
+    const report = scoreRealStyle(
+      heldout,
+      heldout.map((e) => matcher.classify(e.text).intent),
+    );
     expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(report.inScopeRejected).toBeLessThanOrEqual(0.05);
   });

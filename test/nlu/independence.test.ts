@@ -20,7 +20,9 @@ interface Source {
 }
 
 function sources(): Source[] {
-  const [header, ...rows] = readFileSync(join(FIXTURES_DIR, 'nlu', 'sources.tsv'), 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(join(FIXTURES_DIR, 'nlu', 'sources.tsv'), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header!.split('\t');
   expect(columns).toEqual(['url', 'exchange', 'api_error', 'words', 'language', 'intents', 'role']);
   return rows.map((row) => {
@@ -35,7 +37,11 @@ const sideOf = (url: string) => (parseInt(createHash('md5').update(url).digest('
 
 describe('held-out independence', () => {
   it('the real-style set shares no line and no near-duplicate with the training corpus', () => {
-    const overlaps = findOverlaps(loadRealStyle().map((e) => e.text), training, normalizer);
+    const overlaps = findOverlaps(
+      loadRealStyle().map((e) => e.text),
+      training,
+      normalizer,
+    );
     expect(overlaps, `token Jaccard >= ${NEAR_DUPLICATE}`).toEqual([]);
   });
 
@@ -61,6 +67,12 @@ describe('the development set', () => {
     const dev = loadRealStyle(REAL_STYLE_DEV_FILE);
     expect(dev.length).toBeGreaterThanOrEqual(300);
     for (const e of dev) expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
-    expect(findOverlaps(dev.map((e) => e.text), loadRealStyle().map((e) => e.text), normalizer)).toEqual([]);
+    expect(
+      findOverlaps(
+        dev.map((e) => e.text),
+        loadRealStyle().map((e) => e.text),
+        normalizer,
+      ),
+    ).toEqual([]);
   });
 });

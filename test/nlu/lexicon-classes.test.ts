@@ -26,9 +26,21 @@ function probability(text: string, intent: string, without?: string): number {
 const cases = [
   { cls: 'exchange', unseen: 'zonda', text: 'can i still pull my coins off Zonda while this lasts', intent: 'ask_withdraw', entity: ['exchange', 'Zonda'] },
   { cls: 'location', unseen: 'minsk', text: 'my id card is from Minsk, is that the reason', intent: 'inform_kyc_region', entity: ['country', 'belarus'] },
-  { cls: 'api_error', unseen: 'restricted market', text: 'my bot gets restricted market from the api since monday', intent: 'report_lock', entity: ['error', 'RESTRICTED_MARKET'] },
+  {
+    cls: 'api_error',
+    unseen: 'restricted market',
+    text: 'my bot gets restricted market from the api since monday',
+    intent: 'report_lock',
+    entity: ['error', 'RESTRICTED_MARKET'],
+  },
   { cls: 'hosting', unseen: 'vultr', text: 'my bot on vultr gets blocked but my laptop does not', intent: 'inform_one_network', entity: ['hosting', 'Vultr'] },
-  { cls: 'support_channel', unseen: 'phone line', text: 'wrote on the phone line three times, still no answer', intent: 'ask_support_time', entity: ['support_channel', 'phone'] },
+  {
+    cls: 'support_channel',
+    unseen: 'phone line',
+    text: 'wrote on the phone line three times, still no answer',
+    intent: 'ask_support_time',
+    entity: ['support_channel', 'phone'],
+  },
   { cls: 'duration', unseen: 'nine weeks', text: 'nobody replied for nine weeks now', intent: 'ask_support_time', entity: ['duration', 'nine weeks'] },
 ] as const;
 
@@ -50,7 +62,12 @@ describe('lexicon classes', () => {
   it.each(cases)('$cls changes how "$text" is read', ({ cls, unseen, text, intent, entity }) => {
     expect(corpusText.includes(unseen), `${unseen} must not be in the corpus`).toBe(false);
     expect(matcher.featurize(text).features).toContain(`cls_${cls}`);
-    expect(matcher.featurize(text, matcher.lexiconClasses.filter((c) => c.name !== cls)).features).not.toContain(`cls_${cls}`);
+    expect(
+      matcher.featurize(
+        text,
+        matcher.lexiconClasses.filter((c) => c.name !== cls),
+      ).features,
+    ).not.toContain(`cls_${cls}`);
     expect(probability(text, intent) - probability(text, intent, cls)).toBeGreaterThan(0.05);
     const result = matcher.classify(text);
     expect(result.intent).toBe(intent);

@@ -42,7 +42,10 @@ describe('long messages', () => {
 
   it('splits on sentence ends and on joined questions, as word ranges with a question flag', () => {
     const text = 'my account is locked. can i withdraw and can i trade';
-    const found = clauses(text, [...text.matchAll(/[a-z]+/g)].map((m) => m.index!));
+    const found = clauses(
+      text,
+      [...text.matchAll(/[a-z]+/g)].map((m) => m.index!),
+    );
     expect(found.map((c) => [c.start, c.end, c.question])).toEqual([
       [0, 4, false],
       [4, 7, true],

@@ -55,7 +55,11 @@ describe('robustness', () => {
 
 describe('training data and fixtures stay apart', () => {
   it('shares no utterance between intents/ and fixtures/', () => {
-    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const norm = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const train = new Set(loadCorpus().flatMap((c) => c.utterances.map(norm)));
     const overlap = [...loadHeldout(), ...loadMulti()].map((h) => h.text).filter((t) => train.has(norm(t)));
     expect(overlap).toEqual([]);

@@ -4,7 +4,10 @@ import { SoftmaxRegression } from '../../src/nlu/logistic';
 
 // A toy corpus: a large "other" class and a small "money" class that share the word "my".
 const docs: TrainingDoc[] = [
-  ...['weather today', 'tell me a joke', 'best pizza', 'my cat', 'my car is red', 'football score', 'good movie', 'my dog barks'].map((t) => ({ features: t.split(' '), label: 'other' })),
+  ...['weather today', 'tell me a joke', 'best pizza', 'my cat', 'my car is red', 'football score', 'good movie', 'my dog barks'].map((t) => ({
+    features: t.split(' '),
+    label: 'other',
+  })),
   ...['my funds', 'my money safe', 'funds safe'].map((t) => ({ features: t.split(' '), label: 'money' })),
 ];
 

@@ -12,7 +12,10 @@ const matcher = loadMatcher();
  */
 const FLOOR = { overall: 0.85, trait: 0.8, traps: 0.75 };
 const examples = loadRealStyle();
-const result = scoreRealStyle(examples, examples.map((e) => matcher.classify(e.text).intent));
+const result = scoreRealStyle(
+  examples,
+  examples.map((e) => matcher.classify(e.text).intent),
+);
 
 describe('real-style held-out set', () => {
   it('has at least 400 lines in roughly the proportions of real traffic', () => {

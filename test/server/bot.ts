@@ -7,7 +7,13 @@ import type { SessionStore } from '../../src/store/types';
 
 export async function startTestBot(env: Record<string, string> = {}, store: SessionStore = new MemoryStore()): Promise<RunningBot> {
   // Tests start many conversations from 127.0.0.1; the per-client limit has its own tests.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', NEW_CONVERSATIONS_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    NEW_CONVERSATIONS_PER_MINUTE: '100000',
+    ...env,
+  });
   return startBot(config, { store, logger: createLogger({ level: config.logLevel, format: 'json' }) });
 }
 

@@ -23,18 +23,20 @@ afterAll(() => {
 });
 
 /** A raw HTTP request, so that the Host header and the body are exactly what a hostile client sends. */
-function raw(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  url: string,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: u.hostname, port: u.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, timeout: 10_000 },
-      (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
+    const req = request({ host: u.hostname, port: u.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', (err) =>
+      (err as NodeJS.ErrnoException).code === 'EPIPE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err),
     );
-    req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'EPIPE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
     req.on('timeout', () => req.destroy(new Error('request timed out')));
     if (opts.body) req.write(opts.body);
     req.end();
@@ -112,7 +114,9 @@ describe('hostile HTTP against the real process', () => {
     const body = JSON.stringify({ type: 'message', user: 'backend-1', text: 'my region is not supported' });
     const headers = { 'content-type': 'application/json' };
     expect((await raw(bot.url, { method: 'POST', path: '/api/messages', headers, body })).status).toBe(401);
-    expect((await raw(bot.url, { method: 'POST', path: '/api/messages', headers: { ...headers, authorization: 'Bearer wrong-token-000000000' }, body })).status).toBe(401);
+    expect(
+      (await raw(bot.url, { method: 'POST', path: '/api/messages', headers: { ...headers, authorization: 'Bearer wrong-token-000000000' }, body })).status,
+    ).toBe(401);
     const ok = await raw(bot.url, { method: 'POST', path: '/api/messages', headers: { ...headers, authorization: `Bearer ${token}` }, body });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)[0].intent).toBe('report_lock');
@@ -139,7 +143,12 @@ describe('new conversations per client, against the real process', () => {
   it('stops one client opening more than NEW_CONVERSATIONS_PER_MINUTE conversations; existing ones go on', async () => {
     const bot = await startBotProcess(tempDir(), { NEW_CONVERSATIONS_PER_MINUTE: '5', MAX_CONVERSATIONS: '1000' });
     const post = (user: string, text: string, extra: Record<string, string> = {}) =>
-      raw(bot.url, { method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify({ type: 'message', user, text }) });
+      raw(bot.url, {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json', ...extra },
+        body: JSON.stringify({ type: 'message', user, text }),
+      });
     for (let i = 0; i < 5; i++) expect((await post(`u${i}`, 'my region is not supported')).status).toBe(200);
     const refused = await post('u-new', 'my region is not supported');
     expect(refused.status).toBe(429);
@@ -159,7 +168,12 @@ describe('new conversations per client, against the real process', () => {
   it('counts X-Forwarded-For clients separately when TRUST_PROXY is set', async () => {
     const bot = await startBotProcess(tempDir(), { NEW_CONVERSATIONS_PER_MINUTE: '2', TRUST_PROXY: 'true' });
     const post = (user: string, ip: string) =>
-      raw(bot.url, { method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ type: 'message', user, text: 'hello' }) });
+      raw(bot.url, {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ type: 'message', user, text: 'hello' }),
+      });
     expect((await post('a1', '198.51.100.1')).status).toBe(200);
     expect((await post('a2', '198.51.100.1')).status).toBe(200);
     expect((await post('a3', '198.51.100.1')).status).toBe(429);

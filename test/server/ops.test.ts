@@ -93,7 +93,9 @@ describe('operations endpoints', () => {
     expect(count(after, 'rlb_intents_total{intent="report_lock"}')).toBeGreaterThan(count(before, 'rlb_intents_total{intent="report_lock"}'));
     expect(count(after, 'rlb_out_of_scope_total{channel="web"}') - count(before, 'rlb_out_of_scope_total{channel="web"}')).toBe(1);
     expect(count(after, 'rlb_out_of_scope_ratio')).toBeGreaterThan(0);
-    expect(count(after, 'rlb_handoffs_total{channel="web",reason="user_request"}') - count(before, 'rlb_handoffs_total{channel="web",reason="user_request"}')).toBe(1);
+    expect(
+      count(after, 'rlb_handoffs_total{channel="web",reason="user_request"}') - count(before, 'rlb_handoffs_total{channel="web",reason="user_request"}'),
+    ).toBe(1);
     expect(count(after, 'rlb_causes_diagnosed_total{cause="ip_geo"}') - count(before, 'rlb_causes_diagnosed_total{cause="ip_geo"}')).toBe(1);
     expect(count(after, 'rlb_turn_latency_seconds_count{channel="web"}') - count(before, 'rlb_turn_latency_seconds_count{channel="web"}')).toBe(6);
     expect(count(after, 'rlb_channel_connected{channel="web"}')).toBe(1);

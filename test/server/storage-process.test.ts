@@ -30,8 +30,7 @@ function tempDir(): string {
   return d;
 }
 
-const dbBytes = (dir: string) =>
-  ['sessions.db', 'sessions.db-wal'].reduce((n, f) => n + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0);
+const dbBytes = (dir: string) => ['sessions.db', 'sessions.db-wal'].reduce((n, f) => n + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0);
 
 async function metrics(url: string): Promise<string> {
   return (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
@@ -132,7 +131,7 @@ describe('the store of the real process', () => {
     } catch {
       /* ENOSPC: the disk is full now, as intended */
     }
-    const cannotSave = 'I can\'t save our conversation right now';
+    const cannotSave = "I can't save our conversation right now";
     let refused: { status: number; body: any } | undefined;
     for (let i = 0; i < 200 && !refused; i++) {
       const r = await postMessage(bot.url, { type: 'message', user: `full-${i}`, text: `my region is not supported ${'z'.repeat(3500)}` });

@@ -35,7 +35,14 @@ describe('slack hand-offs', () => {
     );
     expect(buttonsOf(claimedUpdate).map((b) => b.label)).toEqual(['Release', 'Resolved']);
     expect(textOf(claimedUpdate)).toContain('<@U0AGENT>');
-    const joined = await waitFor(() => h.posts({ channel }).slice(userPostsBeforeClaim).find((c) => textOf(c).includes(fragment('agent_joined'))), 'the agent-joined message');
+    const joined = await waitFor(
+      () =>
+        h
+          .posts({ channel })
+          .slice(userPostsBeforeClaim)
+          .find((c) => textOf(c).includes(fragment('agent_joined'))),
+      'the agent-joined message',
+    );
     expect(textOf(joined)).toContain('<@U0AGENT>');
 
     // A second agent cannot claim it again; they are told privately.
@@ -61,7 +68,14 @@ describe('slack hand-offs', () => {
     expect(textOf(redacted)).not.toContain('Hunter22');
     // The agent answers in the card's thread; the customer gets it in the DM.
     await h.threadMessage('Hi Grace, I am looking at your account now.', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT' });
-    const passedOn = await waitFor(() => h.posts({ channel }).slice(userPosts).find((c) => textOf(c).includes('looking at your account')), 'the agent reply in the DM');
+    const passedOn = await waitFor(
+      () =>
+        h
+          .posts({ channel })
+          .slice(userPosts)
+          .find((c) => textOf(c).includes('looking at your account')),
+      'the agent reply in the DM',
+    );
     expect(textOf(passedOn)).toContain('<@U0AGENT>');
     // Another agent discussing the case in the thread is not passed on to the customer.
     await h.threadMessage('Internal note: probably a KYC case', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT2' });
@@ -92,7 +106,10 @@ describe('slack hand-offs', () => {
     // The card links to the customer's thread.
     expect(textOf(card)).toContain(`https://fake.slack.test/archives/${channel}/p`);
     await h.click(card, 'Claim', { user: 'U0AGENT' });
-    await waitFor(() => h.posts({ channel, threadTs: mention.ts }).find((c) => textOf(c).includes(fragment('agent_joined'))), 'the joined message in the thread');
+    await waitFor(
+      () => h.posts({ channel, threadTs: mention.ts }).find((c) => textOf(c).includes(fragment('agent_joined'))),
+      'the joined message in the thread',
+    );
     const claimed = await waitFor(
       () => h.fake.callsOf('chat.update').find((c) => c.params.ts === h.tsOf(card) && buttonsOf(c).some((b) => b.label === 'Resolved')),
       'the claimed card',
@@ -104,8 +121,14 @@ describe('slack hand-offs', () => {
     expect(h.posts({ channel, threadTs: mention.ts }).length).toBe(before);
 
     await h.click(claimed, 'Resolved', { user: 'U0AGENT' });
-    const resolved = await waitFor(() => h.posts({ channel, threadTs: mention.ts }).find((c) => textOf(c).includes(fragment('agent_resolved'))), 'the resolved message');
+    const resolved = await waitFor(
+      () => h.posts({ channel, threadTs: mention.ts }).find((c) => textOf(c).includes(fragment('agent_resolved'))),
+      'the resolved message',
+    );
     expect(resolved.params.thread_ts).toBe(mention.ts);
-    await waitFor(() => h.fake.callsOf('chat.update').find((c) => c.params.ts === h.tsOf(card) && /resolved/i.test(textOf(c)) && buttonsOf(c).length === 0), 'the resolved card');
+    await waitFor(
+      () => h.fake.callsOf('chat.update').find((c) => c.params.ts === h.tsOf(card) && /resolved/i.test(textOf(c)) && buttonsOf(c).length === 0),
+      'the resolved card',
+    );
   });
 });

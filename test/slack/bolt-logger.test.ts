@@ -22,7 +22,9 @@ describe('Slack client debug lines', () => {
   it('scrubs secrets in JSON request bodies, form bodies and objects', () => {
     const { logger, out } = capture();
     const bolt = boltLogger(logger);
-    bolt.debug(`http request body: ${JSON.stringify({ channel: 'C1', text: `my words:\n${seed.split(' ').join('\n')}`, token: 'xoxb-1234567890-abcdefghijkl' })}`);
+    bolt.debug(
+      `http request body: ${JSON.stringify({ channel: 'C1', text: `my words:\n${seed.split(' ').join('\n')}`, token: 'xoxb-1234567890-abcdefghijkl' })}`,
+    );
     bolt.debug(`token=xoxb-1234567890-abcdefghijkl&text=my+password+is+sunny-harbor-31&channel=C1`);
     bolt.debug('result', { ok: true, message: { text: 'code 482913 for my 2fa' } });
     const text = out();

@@ -79,7 +79,15 @@ describe('slack direct messages', () => {
         previous_message: { type: 'message', user: 'U0DAVE', text: 'region', ts: h.nextTs() },
       },
       { ...base, subtype: 'message_deleted', hidden: true, ts: h.nextTs(), deleted_ts: h.nextTs() },
-      { type: 'message', subtype: 'channel_join', channel: 'C0PUBLIC', channel_type: 'channel', user: 'U0DAVE', text: '<@U0DAVE> has joined the channel', ts: h.nextTs() },
+      {
+        type: 'message',
+        subtype: 'channel_join',
+        channel: 'C0PUBLIC',
+        channel_type: 'channel',
+        user: 'U0DAVE',
+        text: '<@U0DAVE> has joined the channel',
+        ts: h.nextTs(),
+      },
       { ...base, subtype: 'channel_topic', user: 'U0DAVE', text: 'set the topic', ts: h.nextTs() },
     ];
     for (const event of ignored) expect((await h.sendEvent(event)).status).toBe(200);

@@ -1,22 +1,13 @@
 // Markdown -> mrkdwn conversion and Slack's size limits.
 import { describe, expect, it } from 'vitest';
 import { slackToPlain, toMrkdwn } from '../../adapters/slack/render/mrkdwn';
-import {
-  BLOCKS_MAX,
-  MESSAGE_TEXT_MAX,
-  SECTION_TEXT_MAX,
-  renderReply,
-  splitText,
-  withChoice,
-} from '../../adapters/slack/render/blocks';
+import { BLOCKS_MAX, MESSAGE_TEXT_MAX, SECTION_TEXT_MAX, renderReply, splitText, withChoice } from '../../adapters/slack/render/blocks';
 import { renderTriageCard } from '../../adapters/slack/render/triage-card';
 
 describe('toMrkdwn', () => {
   it('converts bold, links and bullets', () => {
     expect(toMrkdwn('This is **important**.')).toBe('This is *important*.');
-    expect(toMrkdwn('See [the help page](https://example.com/help?a=1&b=2).')).toBe(
-      'See <https://example.com/help?a=1&amp;b=2|the help page>.',
-    );
+    expect(toMrkdwn('See [the help page](https://example.com/help?a=1&b=2).')).toBe('See <https://example.com/help?a=1&amp;b=2|the help page>.');
     expect(toMrkdwn('Steps:\n- first\n- second **step**')).toBe('Steps:\n• first\n• second *step*');
   });
 
@@ -69,7 +60,14 @@ describe('limits', () => {
   });
 
   it('option buttons carry the option id as value, and a choice removes them', () => {
-    const [m] = renderReply('Where?', [{ id: 'scope:all', label: 'Every network' }, { id: 'scope:one', label: 'Only this network' }], 'T1:C1:1.2');
+    const [m] = renderReply(
+      'Where?',
+      [
+        { id: 'scope:all', label: 'Every network' },
+        { id: 'scope:one', label: 'Only this network' },
+      ],
+      'T1:C1:1.2',
+    );
     const actions = m.blocks.find((b) => b.type === 'actions') as any;
     expect(actions.elements.map((e: any) => e.value)).toEqual(['scope:all', 'scope:one']);
     const after = withChoice(m.blocks, 'Every network', 'U1');

@@ -15,7 +15,10 @@ describe('slack socket mode', () => {
     expect(h.logs.find(/slack: ready/).at(0)?.mode).toBe('socket');
 
     const channel = 'D0SOCK';
-    const envelopeId = h.fake.sendSocketEnvelope('events_api', h.eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U0SOCK', text: 'my account says region not supported', ts: h.nextTs() }));
+    const envelopeId = h.fake.sendSocketEnvelope(
+      'events_api',
+      h.eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U0SOCK', text: 'my account says region not supported', ts: h.nextTs() }),
+    );
     await waitFor(() => h.fake.socketAcks.find((a) => a.envelope_id === envelopeId), 'the envelope ack');
     const question = await waitFor(() => h.posts({ channel }).find((c) => buttonsOf(c).length > 0), 'the reply');
     expect(question.token).toBe('xoxb-test-0000-fake');
@@ -31,7 +34,16 @@ describe('slack socket mode', () => {
       message: { type: 'message', ts, text: question.params.text, blocks: question.params.blocks },
       trigger_id: h.nextId('trig.'),
       response_url: h.fake.responseUrl(),
-      actions: [{ type: 'button', action_id: button.action_id, block_id: button.block_id, value: button.value, text: { type: 'plain_text', text: button.label }, action_ts: '1' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: button.block_id,
+          value: button.value,
+          text: { type: 'plain_text', text: button.label },
+          action_ts: '1',
+        },
+      ],
     });
     await waitFor(() => h.fake.callsOf('chat.update').find((c) => c.params.ts === ts), 'the answered question');
     const next = await waitFor(() => h.posts({ channel }).find((c) => h.tsOf(c) > ts), 'the next question');

@@ -5,7 +5,7 @@ import type { SessionStore } from '../../src/store/types';
 export interface StoreFixture {
   store: SessionStore;
   /** Moves the store's clock forward. */
-  advance(ms: number): void;
+  advance(ms: number): unknown;
   cleanup(): Promise<void>;
 }
 
@@ -58,9 +58,9 @@ export function sessionStoreContract(name: string, make: () => Promise<StoreFixt
       withStore(async ({ store, advance }) => {
         await store.set('short', 'x', 1000);
         await store.set('forever', 'y');
-        advance(999);
+        await advance(999);
         expect(await store.get('short')).toBe('x');
-        advance(2);
+        await advance(2);
         expect(await store.get('short')).toBeUndefined();
         expect(await store.get('forever')).toBe('y');
       }),
@@ -71,7 +71,7 @@ export function sessionStoreContract(name: string, make: () => Promise<StoreFixt
       withStore(async ({ store, advance }) => {
         expect(await store.setIfAbsent('dedupe:slack:Ev1', 1, 500)).toBe(true);
         expect(await store.setIfAbsent('dedupe:slack:Ev1', 1, 500)).toBe(false);
-        advance(501);
+        await advance(501);
         expect(await store.setIfAbsent('dedupe:slack:Ev1', 1, 500)).toBe(true);
       }),
     );
@@ -94,7 +94,7 @@ export function sessionStoreContract(name: string, make: () => Promise<StoreFixt
         expect(await store.count('conv:')).toBe(3);
         expect(await store.count('conv:web:')).toBe(2);
         expect(await store.count()).toBe(4);
-        advance(101);
+        await advance(101);
         expect(await store.count('conv:')).toBe(2);
       }),
     );

@@ -68,10 +68,14 @@ describe('SqliteStore', () => {
     const dir = tempDir();
     const a = openSqliteStore(dir);
     const other = (code: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '-e', `const { openSqliteStore } = require(${JSON.stringify(join(__dirname, '../../src/store/sqlite.ts'))}); ${code}`], {
-        timeout: 20_000,
-        encoding: 'utf8',
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '-e', `const { openSqliteStore } = require(${JSON.stringify(join(__dirname, '../../src/store/sqlite.ts'))}); ${code}`],
+        {
+          timeout: 20_000,
+          encoding: 'utf8',
+        },
+      );
     const refused = other(`try { openSqliteStore(${JSON.stringify(dir)}); console.log('opened'); } catch (e) { console.log(e.message); }`);
     expect(refused.stdout).toMatch(/in use by another region-lock-bot process/);
     await a.close();
@@ -89,8 +93,19 @@ describe('SqliteStore', () => {
     const s = openSqliteStore(dir);
     const db = (s as unknown as { db: Database.Database }).db;
     const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...sql.split('?').slice(1).map(() => 1)) as { detail: string }[]).map((r) => r.detail).join('; ');
-    expect(plan('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?')).toMatch(/USING (COVERING )?INDEX kv_expiry/);
+      (
+        db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(
+          ...sql
+            .split('?')
+            .slice(1)
+            .map(() => 1),
+        ) as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('; ');
+    expect(plan('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?')).toMatch(
+      /USING (COVERING )?INDEX kv_expiry/,
+    );
     expect(plan('SELECT value, expires_at FROM kv WHERE key = ?')).toMatch(/USING (?:PRIMARY KEY|(?:COVERING )?INDEX sqlite_autoindex_kv_1)/);
     expect(plan('SELECT n FROM counts WHERE prefix = ?')).toMatch(/USING PRIMARY KEY/);
     void s.close();

@@ -84,7 +84,10 @@ describe('chat page in a browser', () => {
     expect(await lastBot().innerText()).toMatch(/most likely/i);
 
     // The screenshot (also used by the README) shows the conversation from its start to the diagnosis.
-    await page.locator('.msg.user').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page
+      .locator('.msg.user')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = join(ARTIFACTS, 'chat.png');
     await page.screenshot({ path: shot });
@@ -94,7 +97,6 @@ describe('chat page in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.msg.user img').count()).toBe(0);
     expect(await page.locator('.msg.user').last().innerText()).toContain('<img src=x');
-
 
     const transcript = await page.locator('.msg').allInnerTexts();
     await page.reload();

@@ -41,7 +41,11 @@ export async function agentReplySubmit(interaction: ModalSubmitInteraction, deps
   }
   if (status.agent !== interaction.user.id) {
     // One voice for the customer: only the agent who claimed the conversation speaks to them.
-    await interaction.reply({ content: `<@${status.agent}> holds this conversation; only they can reply to the customer.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.reply({
+      content: `<@${status.agent}> holds this conversation; only they can reply to the customer.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   if (!text) {

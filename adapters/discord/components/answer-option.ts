@@ -3,7 +3,17 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { DiscordDeps } from '../deps';
 import { DISCORD_MEMORY_MS } from '../deps';
-import { answeredKey, buttonsMessageKey, converse, dmConversationId, fetchSendable, ownerOf, threadConversationId, threadKey, type ThreadRecord } from '../conversation';
+import {
+  answeredKey,
+  buttonsMessageKey,
+  converse,
+  dmConversationId,
+  fetchSendable,
+  ownerOf,
+  threadConversationId,
+  threadKey,
+  type ThreadRecord,
+} from '../conversation';
 import { answeredRows, optionIdOf } from '../render/answer-buttons';
 
 export async function answerOption(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
@@ -31,7 +41,10 @@ export async function answerOption(interaction: ButtonInteraction, deps: Discord
 
   // Each question can be answered once: a double click or a stale button changes nothing.
   if (!(await deps.store.setIfAbsent(answeredKey(message.id), 1, DISCORD_MEMORY_MS))) {
-    await interaction.reply({ content: 'That question was already answered. Use the buttons on my latest message, or just type.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content: 'That question was already answered. Use the buttons on my latest message, or just type.',
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
 

@@ -4,7 +4,16 @@ import { escapeMarkdown, MessageFlags, type ButtonInteraction } from 'discord.js
 import type { MessageKey } from '../../../src/engine/api';
 import type { DiscordDeps } from '../deps';
 import { channelOf, discordRef, fetchSendable, sendText } from '../conversation';
-import { claimedCard, closedCard, HANDOFF_CLAIM, HANDOFF_RELEASE, HANDOFF_REPLY, HANDOFF_RESOLVE, parseHandoffCustomId, type HandoffRef } from '../render/handoff-card';
+import {
+  claimedCard,
+  closedCard,
+  HANDOFF_CLAIM,
+  HANDOFF_RELEASE,
+  HANDOFF_REPLY,
+  HANDOFF_RESOLVE,
+  parseHandoffCustomId,
+  type HandoffRef,
+} from '../render/handoff-card';
 import { agentReplyModal } from './agent-reply';
 import { agentName } from './agent-name';
 
@@ -38,7 +47,9 @@ export async function handoffButton(interaction: ButtonInteraction, deps: Discor
       await tellCustomer(deps, ref, 'agent_joined', agentName(interaction));
     } else if (result === 'already_claimed') {
       const status = await deps.service.handoffStatus(sref);
-      await interaction.reply(ephemeral(status?.agent ? `<@${status.agent}> has already claimed this conversation.` : 'Someone has already claimed this conversation.'));
+      await interaction.reply(
+        ephemeral(status?.agent ? `<@${status.agent}> has already claimed this conversation.` : 'Someone has already claimed this conversation.'),
+      );
     } else {
       await interaction.update(closedCard(embed, '⚪ This conversation is no longer waiting for a person.'));
     }

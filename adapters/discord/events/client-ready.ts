@@ -10,7 +10,10 @@ export default defineEvent({
     const applicationId = client.application?.id;
     if (applicationId && applicationId !== deps.config.applicationId) {
       // Commands are registered for DISCORD_APPLICATION_ID; a token of another application would never receive them.
-      deps.logger.warn({ applicationId, configured: deps.config.applicationId }, 'discord: DISCORD_TOKEN belongs to another application than DISCORD_APPLICATION_ID');
+      deps.logger.warn(
+        { applicationId, configured: deps.config.applicationId },
+        'discord: DISCORD_TOKEN belongs to another application than DISCORD_APPLICATION_ID',
+      );
     }
     deps.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'discord: connected');
   },

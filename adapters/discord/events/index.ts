@@ -14,7 +14,18 @@ import warn from './warn';
 import messageCreate from './message-create';
 import interactionCreate from './interaction-create';
 
-const EVENTS = [clientReady, shardReady, shardResume, shardReconnecting, shardDisconnect, shardError, error, warn, messageCreate, interactionCreate] as BotEvent[];
+const EVENTS = [
+  clientReady,
+  shardReady,
+  shardResume,
+  shardReconnecting,
+  shardDisconnect,
+  shardError,
+  error,
+  warn,
+  messageCreate,
+  interactionCreate,
+] as BotEvent[];
 
 export function registerEvents(client: Client, deps: DiscordDeps): void {
   for (const event of EVENTS) {

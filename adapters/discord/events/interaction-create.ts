@@ -24,7 +24,10 @@ async function route(deps: DiscordDeps, interaction: Interaction): Promise<void>
   } else {
     return;
   }
-  deps.logger.warn({ type: interaction.type, id: 'customId' in interaction ? String(interaction.customId).slice(0, 100) : undefined }, 'discord: unknown interaction ignored');
+  deps.logger.warn(
+    { type: interaction.type, id: 'customId' in interaction ? String(interaction.customId).slice(0, 100) : undefined },
+    'discord: unknown interaction ignored',
+  );
   if (interaction.isRepliable()) await interaction.reply({ content: 'I do not know this command or button (any more).', flags: MessageFlags.Ephemeral });
 }
 

@@ -6,6 +6,10 @@ export default defineEvent({
   name: Events.ShardDisconnect,
   execute(deps, event, shardId) {
     deps.connection.connected = false;
-    if (!deps.connection.stopping) deps.logger.error({ shardId, code: event.code }, 'discord: gateway closed and will not reconnect; check DISCORD_TOKEN and the intents in the Developer Portal');
+    if (!deps.connection.stopping)
+      deps.logger.error(
+        { shardId, code: event.code },
+        'discord: gateway closed and will not reconnect; check DISCORD_TOKEN and the intents in the Developer Portal',
+      );
   },
 });

@@ -14,7 +14,8 @@ export async function agentThreadMessage(deps: DiscordDeps, message: Message<tru
   const status = await deps.service.handoffStatus(discordRef(card.conversationId, card.userId));
   if (status?.status !== 'claimed') {
     // Before the claim (or after release) the bot speaks to the customer itself.
-    if (message.channel.isSendable()) await message.channel.send({ ...QUIET, content: 'Claim the conversation on the card first; then what you write here goes to the customer.' });
+    if (message.channel.isSendable())
+      await message.channel.send({ ...QUIET, content: 'Claim the conversation on the card first; then what you write here goes to the customer.' });
     return;
   }
   if (status.agent !== message.author.id) return;

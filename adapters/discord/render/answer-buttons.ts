@@ -1,6 +1,14 @@
 // Clarifying-question options as buttons (5 per row, 5 rows at most), and the same rows after a
 // click: every button disabled, the chosen one green, so an old question cannot be answered twice.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type TopLevelComponent } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type TopLevelComponent,
+} from 'discord.js';
 import type { AnswerOption } from '../../../src/engine/types';
 import { truncate } from './split';
 

@@ -20,7 +20,10 @@ export function renderTriageCard(result: TriageResult, opts: { sourceUrl?: strin
     ? result.causes
         .map((c, i) => {
           const evidence = c.evidence.length
-            ? `\n   Evidence: ${c.evidence.slice(0, 3).map((e) => `“${escapeMarkdown(truncate(oneLine(e), 120))}”`).join(', ')}`
+            ? `\n   Evidence: ${c.evidence
+                .slice(0, 3)
+                .map((e) => `“${escapeMarkdown(truncate(oneLine(e), 120))}”`)
+                .join(', ')}`
             : '';
           return `${i + 1}. **${causeLabel(c.cause)}** (\`${c.cause}\`) · ${percent(c.confidence)}${evidence}`;
         })
@@ -29,7 +32,15 @@ export function renderTriageCard(result: TriageResult, opts: { sourceUrl?: strin
 
   const embed = new EmbedBuilder().setTitle('Ticket triage').setColor(EMBED_COLOUR);
   const suggested = result.suggestedReply.trim();
-  const description = [warnings.join('\n'), suggested ? `**Suggested reply**\n${suggested.split('\n').map((l) => `> ${l}`).join('\n')}` : '']
+  const description = [
+    warnings.join('\n'),
+    suggested
+      ? `**Suggested reply**\n${suggested
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n')}`
+      : '',
+  ]
     .filter(Boolean)
     .join('\n\n');
   if (description) embed.setDescription(truncate(description, DESCRIPTION_MAX));

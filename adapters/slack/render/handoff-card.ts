@@ -1,4 +1,3 @@
-
 import { toMrkdwn } from './mrkdwn';
 import { context, sections, truncate, type Block, type SlackMessage, BLOCKS_MAX } from './blocks';
 
@@ -40,11 +39,7 @@ function button(actionId: string, label: string, value: string, style?: 'primary
   };
 }
 
-export function renderHandoffCard(
-  summaryText: string,
-  ref: HandoffRef,
-  where: { permalink?: string; isDirectMessage: boolean },
-): SlackMessage {
+export function renderHandoffCard(summaryText: string, ref: HandoffRef, where: { permalink?: string; isDirectMessage: boolean }): SlackMessage {
   const place = where.isDirectMessage
     ? `Direct message with <@${ref.u}>. After you claim it, reply in this thread and the bot passes your words on.`
     : `Thread with <@${ref.u}>${where.permalink ? `: <${where.permalink}|open the conversation>` : ''}. Reply there, or in this thread and the bot passes it on.`;

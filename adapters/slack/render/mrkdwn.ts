@@ -78,7 +78,10 @@ export function toMrkdwn(markdown: string): string {
     }
     out.push(inline(line));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -97,5 +100,7 @@ export function slackToPlain(text: string, botUserId?: string): string {
     .replace(/<mailto:([^|>]+)(?:\|([^>]+))?>/g, (_m, addr: string) => addr)
     .replace(/<((?:https?|ftp):[^|>]+)\|([^>]+)>/g, (_m, url: string, label: string) => (label === url ? url : `${label} (${url})`))
     .replace(/<((?:https?|ftp):[^>]+)>/g, '$1');
-  return unescapeSlack(out).replace(/[ \t]{2,}/g, ' ').trim();
+  return unescapeSlack(out)
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

@@ -16,7 +16,10 @@ export function renderTriageCard(result: TriageResult, opts: { sourceLink?: stri
     ? result.causes
         .map((c, i) => {
           const evidence = c.evidence.length
-            ? `\n      _Evidence:_ ${c.evidence.slice(0, 5).map((e) => `“${escapeSlack(truncate(e.replace(/\s+/g, ' ').trim(), 200))}”`).join(', ')}`
+            ? `\n      _Evidence:_ ${c.evidence
+                .slice(0, 5)
+                .map((e) => `“${escapeSlack(truncate(e.replace(/\s+/g, ' ').trim(), 200))}”`)
+                .join(', ')}`
             : '';
           return `${i + 1}. *${causeLabel(c.cause)}* (\`${c.cause}\`) · ${percent(c.confidence)}${evidence}`;
         })

@@ -115,11 +115,15 @@
 
   function showIntro() {
     addBotMessage(
-      'Hi! I help when your account shows **“Your region is not supported”** or **“Region Locked”**. ' +
-        'Tell me what you see, or pick one of these:',
+      'Hi! I help when your account shows **“Your region is not supported”** or **“Region Locked”**. ' + 'Tell me what you see, or pick one of these:',
       [],
     );
-    addChips(STARTERS.map(function (s) { return { id: '', label: s }; }), true);
+    addChips(
+      STARTERS.map(function (s) {
+        return { id: '', label: s };
+      }),
+      true,
+    );
   }
 
   function renderHistory(messages) {

@@ -45,9 +45,13 @@
   /** Returns a fragment for a bot message. */
   function renderMarkdown(source) {
     var fragment = document.createDocumentFragment();
-    var blocks = String(source).replace(/\r\n/g, '\n').split(/\n{2,}/);
+    var blocks = String(source)
+      .replace(/\r\n/g, '\n')
+      .split(/\n{2,}/);
     blocks.forEach(function (block) {
-      var lines = block.split('\n').filter(function (l) { return l.trim() !== ''; });
+      var lines = block.split('\n').filter(function (l) {
+        return l.trim() !== '';
+      });
       if (lines.length === 0) return;
       var list = null;
       var para = null;

@@ -4,7 +4,7 @@ import type { Command } from '../main';
 import { loadConfig } from '../../config';
 import { createEngine } from '../../engine/index';
 import type { ConversationState } from '../../engine/state';
-import type { AnswerOption, } from '../../engine/types';
+import type { AnswerOption } from '../../engine/types';
 
 /** Visible width of a line: escape codes take no room. */
 const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
@@ -57,7 +57,9 @@ export const command: Command = {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: !!process.stdin.isTTY });
     let state: ConversationState | undefined;
     let options: AnswerOption[] = [];
-    console.log(`region-lock-bot (${engine.knowledge.exchange.name}). Describe your problem; type a number to pick an option, "start over" to reset, /quit to leave.`);
+    console.log(
+      `region-lock-bot (${engine.knowledge.exchange.name}). Describe your problem; type a number to pick an option, "start over" to reset, /quit to leave.`,
+    );
     const prompt = () => process.stdout.write(color ? '\x1b[36myou>\x1b[0m ' : 'you> ');
     prompt();
     for await (const line of rl) {

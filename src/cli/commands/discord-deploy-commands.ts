@@ -39,9 +39,12 @@ export const command: Command = {
       registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
     } catch (err) {
       const info = describeError(err);
-      console.error(`region-lock-bot discord-deploy-commands: Discord refused the commands: ${String(info.message)}${info.status ? ` (HTTP ${String(info.status)})` : ''}`);
+      console.error(
+        `region-lock-bot discord-deploy-commands: Discord refused the commands: ${String(info.message)}${info.status ? ` (HTTP ${String(info.status)})` : ''}`,
+      );
       if (info.status === 401) console.error('  Check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).');
-      if (info.status === 403 || info.code === 50001) console.error('  Check DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.');
+      if (info.status === 403 || info.code === 50001)
+        console.error('  Check DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.');
       return 1;
     }
     const where = guild ? `server ${guild} (available now)` : 'all servers (global commands can take up to an hour to appear)';

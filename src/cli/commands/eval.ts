@@ -7,7 +7,15 @@ import { loadLexicon } from '../../nlu/lexicon';
 import { corpusExamples, trainRaw } from '../../nlu/train';
 import { loadMatcher } from '../../nlu/load';
 import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
-import { loadRealStyle, REAL_STYLE_DEV_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle, TRAITS, type RealStyleExample, type RealStyleReport } from '../../nlu/real-style';
+import {
+  loadRealStyle,
+  REAL_STYLE_DEV_FILE,
+  REAL_STYLE_ZH_FILE,
+  scoreRealStyle,
+  TRAITS,
+  type RealStyleExample,
+  type RealStyleReport,
+} from '../../nlu/real-style';
 import { loadBaseline } from '../../nlu/nlpjs-baseline';
 import type { IntentData } from '../../nlu/corpus';
 import { languageDir } from '../../language/languages';
@@ -21,7 +29,9 @@ function table(title: string, r: Report): string {
     `${'intent'.padEnd(24)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)} ${'n'.padStart(4)}`,
   ];
   for (const [intent, m] of Object.entries(r.perIntent)) {
-    lines.push(`${intent.padEnd(24)} ${m.precision.toFixed(3).padStart(6)} ${m.recall.toFixed(3).padStart(6)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(4)}`);
+    lines.push(
+      `${intent.padEnd(24)} ${m.precision.toFixed(3).padStart(6)} ${m.recall.toFixed(3).padStart(6)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(4)}`,
+    );
   }
   if (r.confusedPairs.length) {
     lines.push('', 'most confused (truth -> predicted):');
@@ -37,7 +47,8 @@ function realStyleTable(title: string, r: RealStyleReport): string {
     '',
     `${'trait'.padEnd(24)} ${'n'.padStart(4)} ${'accuracy'.padStart(8)}`,
   ];
-  for (const trait of TRAITS) lines.push(`${trait.padEnd(24)} ${String(r.byTrait[trait].examples).padStart(4)} ${r.byTrait[trait].accuracy.toFixed(3).padStart(8)}`);
+  for (const trait of TRAITS)
+    lines.push(`${trait.padEnd(24)} ${String(r.byTrait[trait].examples).padStart(4)} ${r.byTrait[trait].accuracy.toFixed(3).padStart(8)}`);
   if (r.confusedPairs.length) {
     lines.push('', 'most confused (first acceptable intent -> predicted):');
     for (const p of r.confusedPairs) lines.push(`  ${String(p.count).padStart(3)}  ${p.truth} -> ${p.predicted}`);
@@ -57,7 +68,8 @@ async function baselineOnRealStyle(corpus: IntentData[], examples: RealStyleExam
 
 /** Share of each real-style held-out set the detector reads as its language. */
 export function detectorAccuracy(en: { text: string }[], zh: { text: string }[]): { en: number; zh: number } {
-  const share = (list: { text: string }[], code: string) => Math.round((list.filter((e) => detectLanguage(e.text).language === code).length / list.length) * 1000) / 1000;
+  const share = (list: { text: string }[], code: string) =>
+    Math.round((list.filter((e) => detectLanguage(e.text).language === code).length / list.length) * 1000) / 1000;
   return { en: share(en, 'en'), zh: share(zh, 'zh') };
 }
 
@@ -76,9 +88,15 @@ export const command: Command = {
     const heldout = report(predict(matcher, loadHeldout()));
     const multi = multiIntentRecall(matcher, loadMulti());
     const realStyleExamples = loadRealStyle();
-    const realStyle = scoreRealStyle(realStyleExamples, realStyleExamples.map((e) => matcher.classify(e.text).intent));
+    const realStyle = scoreRealStyle(
+      realStyleExamples,
+      realStyleExamples.map((e) => matcher.classify(e.text).intent),
+    );
     const devExamples = loadRealStyle(REAL_STYLE_DEV_FILE);
-    const realStyleDev = scoreRealStyle(devExamples, devExamples.map((e) => matcher.classify(e.text).intent));
+    const realStyleDev = scoreRealStyle(
+      devExamples,
+      devExamples.map((e) => matcher.classify(e.text).intent),
+    );
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
     // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
     const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
@@ -86,15 +104,27 @@ export const command: Command = {
     const zhMatcher = loadMatcher('zh');
     const zhCv = report(crossValidate(zhCorpus, (train) => trainRaw(train, zhLexicon, zhMatcher.calibration), folds));
     const zhExamples = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
-    const zhRealStyle = scoreRealStyle(zhExamples, zhExamples.map((e) => zhMatcher.classify(e.text).intent));
+    const zhRealStyle = scoreRealStyle(
+      zhExamples,
+      zhExamples.map((e) => zhMatcher.classify(e.text).intent),
+    );
     const detector = detectorAccuracy(realStyleExamples, zhExamples);
     const byLanguage = {
       en: { realStyle: realStyle.accuracy, crossValidation: cv.accuracy },
       zh: { realStyle: zhRealStyle.accuracy, crossValidation: zhCv.accuracy },
     };
     const result = {
-      folds, calibration: matcher.calibration, crossValidation: cv, heldout, realStyleDev, realStyle, nlpjsRealStyle: baseline, multiIntentRecall: multi,
-      zh: { calibration: zhMatcher.calibration, crossValidation: zhCv, realStyle: zhRealStyle }, detector, byLanguage,
+      folds,
+      calibration: matcher.calibration,
+      crossValidation: cv,
+      heldout,
+      realStyleDev,
+      realStyle,
+      nlpjsRealStyle: baseline,
+      multiIntentRecall: multi,
+      zh: { calibration: zhMatcher.calibration, crossValidation: zhCv, realStyle: zhRealStyle },
+      detector,
+      byLanguage,
     };
     if (flags.json) {
       console.log(JSON.stringify(result, null, 2));
@@ -114,11 +144,14 @@ export const command: Command = {
       console.log(realStyleTable('Chinese real-style held-out (fixtures/nlu/zh/real-style.jsonl)', zhRealStyle));
       console.log('');
       console.log('## real-style held-out accuracy per language');
-      for (const [code, r] of Object.entries(byLanguage)) console.log(`${code.padEnd(4)} ${r.realStyle.toFixed(3)}   (cross-validation ${r.crossValidation.toFixed(3)})`);
+      for (const [code, r] of Object.entries(byLanguage))
+        console.log(`${code.padEnd(4)} ${r.realStyle.toFixed(3)}   (cross-validation ${r.crossValidation.toFixed(3)})`);
       console.log(`language detector: English held-out ${detector.en.toFixed(3)}, Chinese held-out ${detector.zh.toFixed(3)}`);
       console.log('');
       console.log(`two questions in one message: both intents found in ${(multi * 100).toFixed(1)}% (fixtures/nlu/multi.jsonl)`);
-      console.log(`calibration: temperature ${matcher.calibration.temperature} + ${matcher.calibration.temperaturePerFeature} per known feature, out-of-scope threshold ${matcher.calibration.threshold}`);
+      console.log(
+        `calibration: temperature ${matcher.calibration.temperature} + ${matcher.calibration.temperaturePerFeature} per known feature, out-of-scope threshold ${matcher.calibration.threshold}`,
+      );
     }
     return 0;
   },

@@ -4,7 +4,7 @@ import type { Command } from '../main';
 import { UsageError } from '../main';
 import { loadConfig } from '../../config';
 import { createLogger } from '../../ops/logger';
-import { openDefaultStore } from '../../store/default';
+import { openConfiguredStore } from '../../store/open';
 import { startBot } from '../../server/start-bot';
 
 /** A second Ctrl-C, or a shutdown that hangs, ends the process anyway after this long. */
@@ -19,14 +19,14 @@ export const command: Command = {
     const logger = createLogger({ level: config.logLevel, format: config.logFormat });
     // A stray rejection in a library callback is logged, not fatal: one bad message must not end every conversation.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-    let opened: Awaited<ReturnType<typeof openDefaultStore>>;
+    let opened: Awaited<ReturnType<typeof openConfiguredStore>>;
     try {
-      opened = await openDefaultStore(config.dataDir, config.maxStoreMb);
+      opened = await openConfiguredStore(config, logger);
     } catch (err) {
       console.error(`region-lock-bot: could not open the session store: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     }
-    const { store, imported } = opened;
+    const { store, imported, where } = opened;
     if (imported) logger.info(imported, 'store: imported the old sessions.jsonl (kept as sessions.jsonl.imported)');
     if (imported?.skippedLines) logger.warn({ skippedLines: imported.skippedLines }, 'store: dropped unreadable lines of the old log');
 
@@ -40,7 +40,7 @@ export const command: Command = {
     }
 
     const live = bot.channels.map((c) => c.name).join(', ');
-    console.log(`region-lock-bot is running. Chat: ${bot.url}/  Channels: ${live}  Data: ${store.dir}`);
+    console.log(`region-lock-bot is running. Chat: ${bot.url}/  Channels: ${live}  Data: ${where}`);
     console.log('Press Ctrl-C to stop.');
 
     const running = bot;

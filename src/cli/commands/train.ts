@@ -12,7 +12,9 @@ export const command: Command = {
     const file = modelPath();
     saveMatcher(matcher, file);
     const { temperature, temperaturePerFeature, threshold } = matcher.calibration;
-    console.log(`trained ${matcher.classifier.labels.length} intents in ${ms.toFixed(0)} ms (temperature ${temperature} + ${temperaturePerFeature} per feature, out-of-scope threshold ${threshold})`);
+    console.log(
+      `trained ${matcher.classifier.labels.length} intents in ${ms.toFixed(0)} ms (temperature ${temperature} + ${temperaturePerFeature} per feature, out-of-scope threshold ${threshold})`,
+    );
     console.log(`saved ${file}`);
     return 0;
   },

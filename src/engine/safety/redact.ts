@@ -53,13 +53,18 @@ const NOT_A_CODE_BEFORE = /(?:\b(?:order|id|no|number|ticket|case|ref(?:erence)?
 const NOT_A_CODE_AFTER = /^(?:[.,]\d|\s*(?:usdt|usdc|busd|btc|eth|bnb|usd|eur|gbp|dollars?|euros?|coins?|tokens?|%|k\b))/i;
 /** API and HTTP error codes: {"code":"400500"}, code=700006, "api returns code 200000", "error 429000". */
 const ERROR_CODE_BEFORE = /(?:["'{]\s*|\b(?:error|err|status|api|returns?|response|http|exit|msg|ret)\s*(?:code)?\s*[:=]?\s*["']?)$/i;
-const isErrorCode = (before: string, match: string) => ERROR_CODE_BEFORE.test(before) || /^code["']?\s*[:=]/i.test(match) || /["']?code["']?\s*[:=]\s*["']?$/i.test(before);
+const isErrorCode = (before: string, match: string) =>
+  ERROR_CODE_BEFORE.test(before) || /^code["']?\s*[:=]/i.test(match) || /["']?code["']?\s*[:=]\s*["']?$/i.test(before);
 const notACode = (before: string, match: string, after = '') =>
   NOT_A_CODE_BEFORE.test(before) || NOT_A_CODE_AFTER.test(after) || /\d{7,}/.test(match) || isErrorCode(before, match);
 /** bech32 addresses (bc1…, ltc1…) and base58 ones (1…, 3…, T…) are what users paste to ask about a withdrawal. */
-const isAddress = (match: string) => /^0x[0-9a-fA-F]{40}$/.test(match) || /^[a-z]{2,6}1[02-9ac-hj-np-z]{20,}$/.test(match) || /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})$/.test(match);
+const isAddress = (match: string) =>
+  /^0x[0-9a-fA-F]{40}$/.test(match) ||
+  /^[a-z]{2,6}1[02-9ac-hj-np-z]{20,}$/.test(match) ||
+  /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})$/.test(match);
 /** Said when the conversation is about signing in or 2FA. */
-const LOGIN_TOPIC = /\b(?:log\s?-?in|sign\s?-?in|2fa|two[\s-]?factor|otp|authenticator|google\s*auth\w*|verification|sms\s*code|security\s*code|one[\s-]?time|(?:6|six)[\s-]?digit|code)\b/i;
+const LOGIN_TOPIC =
+  /\b(?:log\s?-?in|sign\s?-?in|2fa|two[\s-]?factor|otp|authenticator|google\s*auth\w*|verification|sms\s*code|security\s*code|one[\s-]?time|(?:6|six)[\s-]?digit|code)\b/i;
 
 const RULES: Rule[] = [
   // Platform and exchange tokens with a recognisable shape.
@@ -116,7 +121,11 @@ const RULES: Rule[] = [
     group: 1,
     keep: isErrorCode,
   },
-  { kind: 'two_factor_code', pattern: /\b(\d{3}[\s-]?\d{3})\b(?=[^0-9\n]{0,25}\b(?:2fa|otp|authenticator|google\s*auth\w*|verification|sms\s*code)\b)/gi, group: 1 },
+  {
+    kind: 'two_factor_code',
+    pattern: /\b(\d{3}[\s-]?\d{3})\b(?=[^0-9\n]{0,25}\b(?:2fa|otp|authenticator|google\s*auth\w*|verification|sms\s*code)\b)/gi,
+    group: 1,
+  },
   // A message that is nothing but a 6-digit code.
   { kind: 'two_factor_code', pattern: /^\s*(\d{3}[\s-]?\d{3})\s*$/g, group: 1 },
   // In a conversation about logging in: any bare 6-digit number, or "123 456", that is not an amount or an id.

@@ -18,7 +18,9 @@ export const SEED_PLACEHOLDER = '[redacted seed phrase]';
  * these only about 1% of the time, and a full phrase or a split one is still caught.
  */
 const PROSE = new Set(
-  'about above across act again all almost alone also always among another any around ask away because before behind below best better between call can come day during either else enough few find first give good have hello help hope into just keep kind know later leave like little long make more much must need never next now off often old once one only other over own people place please put rather right same say side since someone soon still such sure team tell thank that then there they thing this time today together try under until upon use very want way what when where will year you'.split(' '),
+  'about above across act again all almost alone also always among another any around ask away because before behind below best better between call can come day during either else enough few find first give good have hello help hope into just keep kind know later leave like little long make more much must need never next now off often old once one only other over own people place please put rather right same say side since someone soon still such sure team tell thank that then there they thing this time today together try under until upon use very want way what when where will year you'.split(
+    ' ',
+  ),
 );
 
 const WORD = /[A-Za-z]+/g;

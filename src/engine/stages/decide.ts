@@ -125,7 +125,14 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   }
 
   // "What should I do next?" after a diagnosis: its details.
-  if (r.option?.kind === 'more' || (state.diagnosis && r.text.trim().toLowerCase().replace(/[?!.\s]+$/, '') === k.ui.option_steps!.toLowerCase().replace(/[?!.\s]+$/, ''))) {
+  if (
+    r.option?.kind === 'more' ||
+    (state.diagnosis &&
+      r.text
+        .trim()
+        .toLowerCase()
+        .replace(/[?!.\s]+$/, '') === k.ui.option_steps!.toLowerCase().replace(/[?!.\s]+$/, ''))
+  ) {
     state.misunderstandings = 0;
     if (state.diagnosis) return done({ kind: 'details', cause: state.diagnosis.cause }, sure('ask_prevention', {}));
   }
@@ -211,7 +218,11 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   }
 
   if (!startsDiagnosis && !state.pending) {
-    return done({ kind: 'answer', lead: { ...NO_LEAD, faq, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null }, diagnosed: state.diagnosis?.cause ?? null }, understood, angry);
+    return done(
+      { kind: 'answer', lead: { ...NO_LEAD, faq, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null }, diagnosed: state.diagnosis?.cause ?? null },
+      understood,
+      angry,
+    );
   }
 
   const wasDiagnosed = state.diagnosis;
@@ -243,7 +254,8 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   // after it are answered for that cause.
   if (wasDiagnosed && !changed) {
     const after: Lead = { ...lead, cause: next.cause };
-    if (!lead.intro && lead.faq.length === 0 && !lead.meaning && !lead.otherExchange) return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
+    if (!lead.intro && lead.faq.length === 0 && !lead.meaning && !lead.otherExchange)
+      return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
     return done({ kind: 'answer', lead: after, diagnosed: next.cause }, understood, empathy);
   }
   // FAQ answers the diagnosis already contains are not given twice in one turn.

@@ -106,7 +106,9 @@ function questionsOf(matcher: Matcher, text: string, intents: IntentScore[]): In
   for (const f of found) {
     if (out.some((o) => o.intent === f.score.intent)) continue;
     // Place it after the questions of earlier sentences.
-    const before = found.filter((g) => g.at < f.at && out.some((o) => o.intent === g.score.intent)).map((g) => out.findIndex((o) => o.intent === g.score.intent));
+    const before = found
+      .filter((g) => g.at < f.at && out.some((o) => o.intent === g.score.intent))
+      .map((g) => out.findIndex((o) => o.intent === g.score.intent));
     out.splice(before.length ? Math.max(...before) + 1 : out.length, 0, f.score);
   }
   return out;

@@ -2,7 +2,17 @@
 import type { Knowledge } from '../../knowledge/load';
 import type { Domain } from '../../domain/types';
 import type { AnswerOption, Cause, QuestionId, Turn } from '../../shared/types';
-import { afterDiagnosisOptions, answerText, causeAnswer, diagnosisDetails, diagnosisReply, entryOptions, followupOptions, questionReply, shortAnswer } from '../replies';
+import {
+  afterDiagnosisOptions,
+  answerText,
+  causeAnswer,
+  diagnosisDetails,
+  diagnosisReply,
+  entryOptions,
+  followupOptions,
+  questionReply,
+  shortAnswer,
+} from '../replies';
 import { format } from '../../knowledge/load';
 import type { AnswerKey } from '../../knowledge/load';
 import { encodeState, type Status } from '../ids';
@@ -55,8 +65,10 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
     ...(l.meaning ? [answerText(k, 'ask_meaning')] : []),
     ...(l.quickTest ? [answerText(k, 'quick_test')] : []),
   ];
-  const resume = (q: QuestionId | null, before: string[]): [string[], AnswerOption[]] => (q ? [[...before, k.ui.resume_question!, question(q).text], question(q).options] : [before, entryOptions(k)]);
-  const diagnosis = (cause: Cause, confidence: number, variant: string | null = null, funds = true) => diagnosisReply(k, cause, confidence, d.thresholds.diagnosis_certain, { variant, funds });
+  const resume = (q: QuestionId | null, before: string[]): [string[], AnswerOption[]] =>
+    q ? [[...before, k.ui.resume_question!, question(q).text], question(q).options] : [before, entryOptions(k)];
+  const diagnosis = (cause: Cause, confidence: number, variant: string | null = null, funds = true) =>
+    diagnosisReply(k, cause, confidence, d.thresholds.diagnosis_certain, { variant, funds });
   const correction = (yes: boolean) => (yes ? [k.ui.correction_note!] : []);
   // After a diagnosis the options are its details; "Find the cause" is not offered again.
   const notAgain = (options: AnswerOption[]) => (state.diagnosis ? options.filter((o) => o.id !== 'action:diagnose') : options);
@@ -98,7 +110,11 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
       break;
     }
     case 'diagnose':
-      parts = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction), diagnosis(action.cause, action.confidence, action.variant, action.funds)];
+      parts = [
+        ...lead(action.lead, action.lead.faq.length > 0),
+        ...correction(action.correction),
+        diagnosis(action.cause, action.confidence, action.variant, action.funds),
+      ];
       options = afterDiagnosisOptions(k, action.cause);
       break;
     case 'details':
@@ -108,7 +124,9 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
       [parts, options] = [[k.ui.followup_intro!], afterDiagnosisOptions(k, action.cause)];
       break;
     case 'hand_off': {
-      const found = action.diagnosis ? [...correction(action.diagnosis.correction), diagnosis(action.diagnosis.cause, action.diagnosis.confidence, action.diagnosis.variant)] : [];
+      const found = action.diagnosis
+        ? [...correction(action.diagnosis.correction), diagnosis(action.diagnosis.cause, action.diagnosis.confidence, action.diagnosis.variant)]
+        : [];
       parts = [...lead(action.lead), ...found, answerText(k, action.reason === 'user_request' ? 'request_human' : 'handoff_started')];
       options = [];
       turn.handoff = action.summary;

@@ -42,7 +42,20 @@ interface Failure {
 }
 
 export function textChannel(id: string, name: string) {
-  return { id, type: 0, guild_id: GUILD_ID, name, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 };
+  return {
+    id,
+    type: 0,
+    guild_id: GUILD_ID,
+    name,
+    position: 0,
+    permission_overwrites: [],
+    parent_id: null,
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  };
 }
 
 function guildPayload() {
@@ -69,7 +82,18 @@ function guildPayload() {
     member_count: 3,
     roles: [
       { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '68608', managed: false, mentionable: false, flags: 0 },
-      { id: BOT_ROLE_ID, name: 'Region Lock Bot', color: 0, hoist: false, position: 1, permissions: '397821540416', managed: true, mentionable: false, flags: 0, tags: { bot_id: BOT_USER.id } },
+      {
+        id: BOT_ROLE_ID,
+        name: 'Region Lock Bot',
+        color: 0,
+        hoist: false,
+        position: 1,
+        permissions: '397821540416',
+        managed: true,
+        mentionable: false,
+        flags: 0,
+        tags: { bot_id: BOT_USER.id },
+      },
     ],
     emojis: [],
     stickers: [],
@@ -149,7 +173,13 @@ export class FakeDiscord {
       path,
       429,
       { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
-      { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfterSeconds) },
+      {
+        'retry-after': String(retryAfterSeconds),
+        'x-ratelimit-scope': 'user',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(retryAfterSeconds),
+      },
     );
   }
 
@@ -195,7 +225,12 @@ export class FakeDiscord {
 
   /** Interaction callbacks (type 4 reply, 6 deferred update, 7 update, 9 modal) for an interaction id. */
   callbacks(interactionId?: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path) && (!interactionId || r.path.startsWith(`/interactions/${interactionId}/`)));
+    return this.requests.filter(
+      (r) =>
+        r.method === 'POST' &&
+        /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path) &&
+        (!interactionId || r.path.startsWith(`/interactions/${interactionId}/`)),
+    );
   }
 
   addChannel(channel: any): void {
@@ -366,7 +401,13 @@ export class FakeDiscord {
     }
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (m[1] !== APP_ID) return json(403, { message: 'Missing Access', code: 50001 });
-      const list = (Array.isArray(body) ? body : []).map((c: any) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake(), ...(m![2] ? { guild_id: m![2] } : {}) }));
+      const list = (Array.isArray(body) ? body : []).map((c: any) => ({
+        ...c,
+        id: snowflake(),
+        application_id: APP_ID,
+        version: snowflake(),
+        ...(m![2] ? { guild_id: m![2] } : {}),
+      }));
       return json(200, list);
     }
     return json(404, { message: '404: Not Found', code: 0 });
@@ -410,7 +451,12 @@ export class FakeDiscord {
       message_count: 0,
       member_count: 1,
       flags: 0,
-      thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: body?.auto_archive_duration ?? 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
       member: { id: messageId, user_id: BOT_USER.id, join_timestamp: new Date().toISOString(), flags: 1 },
     };
     this.channels.set(thread.id, thread);

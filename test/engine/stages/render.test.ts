@@ -29,7 +29,10 @@ describe('render', () => {
   it('introduces two FAQ answers, puts notices and empathy first, and re-asks a digressed question', () => {
     const t = render(
       e,
-      base({ kind: 'ask', lead: { intro: false, faq: ['ask_withdraw', 'ask_support_time'], meaning: false }, question: 'scope', correction: false, resumed: true }, { notices: ['secret_warning'], empathy: true }),
+      base(
+        { kind: 'ask', lead: { intro: false, faq: ['ask_withdraw', 'ask_support_time'], meaning: false }, question: 'scope', correction: false, resumed: true },
+        { notices: ['secret_warning'], empathy: true },
+      ),
       reading,
     );
     const parts = t.reply.split('\n\n');

@@ -112,7 +112,14 @@ export class FakeSlack {
   /** Sends an envelope over every open Socket Mode connection; returns its envelope id. */
   sendSocketEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>): string {
     const envelopeId = `env-${Math.random().toString(36).slice(2)}`;
-    const message = JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' });
+    const message = JSON.stringify({
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      retry_attempt: 0,
+      retry_reason: '',
+    });
     for (const ws of this.sockets) ws.send(message);
     return envelopeId;
   }
@@ -206,10 +213,24 @@ export class FakeSlack {
   private answer(method: string, p: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake Team', user: 'regionlockbot', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, is_enterprise_install: false };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake Team',
+          user: 'regionlockbot',
+          team_id: FAKE_TEAM,
+          user_id: FAKE_BOT_USER,
+          bot_id: FAKE_BOT_ID,
+          is_enterprise_install: false,
+        };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        return { ok: true, channel: p.channel, ts, message: { type: 'message', text: p.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, thread_ts: p.thread_ts, blocks: p.blocks } };
+        return {
+          ok: true,
+          channel: p.channel,
+          ts,
+          message: { type: 'message', text: p.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, thread_ts: p.thread_ts, blocks: p.blocks },
+        };
       }
       case 'chat.update':
         return { ok: true, channel: p.channel, ts: p.ts, text: p.text, message: { text: p.text, blocks: p.blocks } };

@@ -58,7 +58,11 @@ export const claimHandoff =
         await tellCustomer(deps, client, ref, 'agent_joined', agentId);
       } else if (result === 'already_claimed') {
         const status = await deps.service.handoffStatus(slackRef(ref.c, ref.u));
-        await tellAgent(deps, respond, status?.agent ? `<@${status.agent}> has already claimed this conversation.` : 'Someone has already claimed this conversation.');
+        await tellAgent(
+          deps,
+          respond,
+          status?.agent ? `<@${status.agent}> has already claimed this conversation.` : 'Someone has already claimed this conversation.',
+        );
       } else {
         await updateCard(deps, client, body, closedCard(blocks, ':white_circle: This conversation is no longer waiting for a person.'));
       }
