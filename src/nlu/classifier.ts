@@ -103,11 +103,6 @@ export class IntentClassifier {
     return this.model.vocabulary.length;
   }
 
-  /** log P(feature | label), feature-major, and the log priors (for a scorer that reads both models at once). */
-  get logTable(): { table: Float32Array; priors: Float64Array } {
-    return { table: this.table, priors: this.logPrior };
-  }
-
   /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf). */
   logScores(indices: number[]): Float64Array {
     const scores = Float64Array.from(this.logPrior);

@@ -76,10 +76,6 @@ export class SoftmaxRegression {
   }
 
   /** Probabilities of every label (in label order) for known feature positions. */
-  /** Weights, feature-major, and the position of the bias row (for a scorer that reads both models at once). */
-  get weightTable(): { table: Float32Array; biasRow: number } {
-    return { table: this.weights, biasRow: this.bias };
-  }
 
   probabilities(indices: number[]): Float64Array {
     const p = new Float64Array(this.labels.length);

@@ -3,7 +3,6 @@
 import type { IntentName, IntentScore } from '../shared/types';
 import type { IntentClassifier, ClassifierModel } from './classifier';
 import type { SoftmaxRegression, LogisticModel } from './logistic';
-import { JointScorer } from './joint-scorer';
 import { analyse, featuresOf, type Analysis, type Featurized } from './features';
 import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
@@ -82,10 +81,8 @@ export class Matcher {
   private readonly normalizer: Normalizer;
   private readonly speller: SpellingCorrector;
   private readonly classes: readonly LexiconClass[];
-  private readonly scorer: JointScorer;
 
   constructor(parts: MatcherParts) {
-    this.scorer = new JointScorer(parts.classifier, parts.logistic);
     this.classes = parts.classes;
     this.classifier = parts.classifier;
     this.logistic = parts.logistic;
@@ -110,8 +107,7 @@ export class Matcher {
   /** The two models' raw outputs for already-featurized text (calibration reuses them for every setting it tries). */
   scoreParts(f: Featurized): ScoreParts {
     const indices = this.classifier.indicesOf(f.features);
-    const { logs, regression } = this.scorer.score(indices);
-    return { logs, regression, known: indices.length };
+    return { logs: this.classifier.logScores(indices), regression: this.logistic.probabilities(indices), known: indices.length };
   }
 
   /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
