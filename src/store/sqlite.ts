@@ -1,4 +1,4 @@
-// The embedded default session store: DATA_DIR/sessions.db, SQLite through better-sqlite3.
+// The embedded default session store: DATA_DIR/sessions.db, SQLite (through sqlite-driver.ts).
 //
 // One table of keys with values and expiry (WAL mode). Every read-modify-write is one transaction.
 // Expiry uses an index on expires_at, so the hot path never scans; live counts per key prefix are
@@ -8,7 +8,7 @@
 // A write that fails (disk full, read-only) throws StoreWriteError and is never acknowledged.
 // The database holds an exclusive lock for the life of the process: a second process on the same
 // DATA_DIR cannot open it, and a lock left by a dead process disappears with it (no pid file).
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase, type SqliteDriverName, type SqliteStatement } from './sqlite-driver';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StoreWriteError, type SessionStore, type StoreHealth } from './types';
@@ -22,6 +22,8 @@ export interface SqliteStoreOptions {
   maxBytes?: number;
   /** How often expired rows are deleted (ms). */
   sweepEveryMs?: number;
+  /** The SQLite library; the runtime's default when unset (see sqlite-driver.ts). */
+  driver?: SqliteDriverName;
 }
 
 export interface BulkEntry {
@@ -55,7 +57,7 @@ export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}):
 
 export class SqliteStore implements SessionStore {
   readonly path: string;
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly now: () => number;
   private readonly maxBytes: number;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -64,7 +66,7 @@ export class SqliteStore implements SessionStore {
   private writeFailures = 0;
   private evictions = 0;
   private lastProbe = 0;
-  private readonly stmt: Record<string, Database.Statement>;
+  private readonly stmt: Record<string, SqliteStatement>;
   private readonly tx: {
     set: (key: string, json: string, expiresAt: number | null) => void;
     del: (key: string) => boolean;
@@ -82,15 +84,15 @@ export class SqliteStore implements SessionStore {
     this.maxBytes = opts.maxBytes ?? 0;
     mkdirSync(dir, { recursive: true });
     this.path = join(dir, DB_FILE);
-    this.db = new Database(this.path, { timeout: 0 });
+    this.db = openSqlite(this.path, { timeout: 0, driver: opts.driver });
     try {
       // Exclusive locking before WAL: the WAL index then lives in process memory (no -shm file) and
       // the first write takes a lock that only this process's exit (even kill -9) releases.
-      this.db.pragma('locking_mode = EXCLUSIVE');
-      this.db.pragma('journal_mode = WAL');
+      this.db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      this.db.exec('PRAGMA journal_mode = WAL');
       // Survives a killed process (the WAL is written before commit returns); fsync at checkpoints.
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('journal_size_limit = 16777216');
+      this.db.exec('PRAGMA synchronous = NORMAL');
+      this.db.exec('PRAGMA journal_size_limit = 16777216');
       this.db.exec(`
         -- A rowid table: values of a kilobyte or more would spill into overflow pages in a WITHOUT ROWID one.
         CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER, size INTEGER NOT NULL);
@@ -98,7 +100,7 @@ export class SqliteStore implements SessionStore {
         CREATE TABLE IF NOT EXISTS counts (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       `);
-      const version = this.db.prepare(`SELECT value FROM meta WHERE name = 'schema'`).pluck().get() as string | undefined;
+      const version = this.db.prepare(`SELECT value FROM meta WHERE name = 'schema'`).value() as string | undefined;
       if (version === undefined) this.db.prepare(`INSERT INTO meta (name, value) VALUES ('schema', ?)`).run(String(SCHEMA_VERSION));
       else if (Number(version) !== SCHEMA_VERSION) {
         throw new Error(`${this.path} has schema version ${version}; this version of region-lock-bot reads ${SCHEMA_VERSION}`);
@@ -110,33 +112,35 @@ export class SqliteStore implements SessionStore {
 
     this.stmt = {
       get: this.db.prepare('SELECT value, expires_at FROM kv WHERE key = ?'),
-      size: this.db.prepare('SELECT size FROM kv WHERE key = ?').pluck(),
+      size: this.db.prepare('SELECT size FROM kv WHERE key = ?'),
       upsert: this.db.prepare(
         'INSERT INTO kv (key, value, expires_at, size) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at, size = excluded.size',
       ),
-      delete: this.db.prepare('DELETE FROM kv WHERE key = ? RETURNING size').pluck(),
+      delete: this.db.prepare('DELETE FROM kv WHERE key = ? RETURNING size'),
       count: this.db.prepare(
         `INSERT INTO counts (prefix, n, bytes) VALUES (?, ?, ?) ON CONFLICT (prefix) DO UPDATE SET n = n + excluded.n, bytes = bytes + excluded.bytes`,
       ),
-      readCount: this.db.prepare('SELECT n FROM counts WHERE prefix = ?').pluck(),
-      readBytes: this.db.prepare(`SELECT bytes FROM counts WHERE prefix = ''`).pluck(),
+      readCount: this.db.prepare('SELECT n FROM counts WHERE prefix = ?'),
+      readBytes: this.db.prepare(`SELECT bytes FROM counts WHERE prefix = ''`),
       expired: this.db.prepare('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?'),
       soonest: this.db.prepare('SELECT key, size FROM kv WHERE expires_at IS NOT NULL AND key <> ? ORDER BY expires_at LIMIT 32'),
-      rangeCount: this.db.prepare('SELECT count(*) FROM kv WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
+      getMeta: this.db.prepare('SELECT value FROM meta WHERE name = ?'),
+      setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)'),
+      rangeCount: this.db.prepare('SELECT count(*) FROM kv WHERE key >= ? AND key < ? AND (expires_at IS NULL OR expires_at > ?)'),
     };
 
     const adjust = (key: string, n: number, bytes: number) => {
       for (const p of countedPrefixes(key)) this.stmt.count.run(p, n, bytes);
     };
     const removeRow = (key: string): boolean => {
-      const size = this.stmt.delete.get(key) as number | undefined;
+      const size = this.stmt.delete.value(key) as number | undefined;
       if (size === undefined) return false;
       adjust(key, -1, -size);
       return true;
     };
     const write = (key: string, json: string, expiresAt: number | null) => {
       const size = key.length + json.length;
-      const old = this.stmt.size.get(key) as number | undefined;
+      const old = this.stmt.size.value(key) as number | undefined;
       this.stmt.upsert.run(key, json, expiresAt, size);
       adjust(key, old === undefined ? 1 : 0, size - (old ?? 0));
       if (this.maxBytes > 0) this.evictOver(key, removeRow);
@@ -216,21 +220,21 @@ export class SqliteStore implements SessionStore {
     this.assertOpen();
     // Expired rows leave the counts when they are deleted; the index finds exactly those.
     this.sweepExpired();
-    if (isCountedPrefix(prefix)) return (this.stmt.readCount.get(prefix) as number | undefined) ?? 0;
+    if (isCountedPrefix(prefix)) return (this.stmt.readCount.value(prefix) as number | undefined) ?? 0;
     // Other prefixes: a range over the primary key, never the whole table.
-    return this.stmt.rangeCount.get(prefix, `${prefix}\uffff`, this.now()) as number;
+    return this.stmt.rangeCount.value(prefix, `${prefix}\uffff`, this.now()) as number;
   }
 
   async flush(): Promise<void> {
     if (this.closed) return;
-    this.writing(() => this.db.pragma('wal_checkpoint(FULL)'));
+    this.writing(() => this.db.exec('PRAGMA wal_checkpoint(FULL)'));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     clearInterval(this.timer);
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } catch {
       // a full disk: the WAL stays and is replayed at the next open
     }
@@ -246,8 +250,8 @@ export class SqliteStore implements SessionStore {
 
   /** A flag in the store's own meta table (e.g. that the old log was imported). */
   meta(name: string, value?: string): string | undefined {
-    if (value !== undefined) this.db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)').run(name, value);
-    return this.db.prepare('SELECT value FROM meta WHERE name = ?').pluck().get(name) as string | undefined;
+    if (value !== undefined) this.stmt.setMeta.run(name, value);
+    return this.stmt.getMeta.value(name) as string | undefined;
   }
 
   health(): StoreHealth {
@@ -255,7 +259,7 @@ export class SqliteStore implements SessionStore {
       writable: this.writable,
       writeFailures: this.writeFailures,
       evictions: this.evictions,
-      bytes: this.closed ? 0 : ((this.stmt.readBytes.get() as number | undefined) ?? 0),
+      bytes: this.closed ? 0 : ((this.stmt.readBytes.value() as number | undefined) ?? 0),
       probe: () => this.probe(),
     };
   }
@@ -281,7 +285,7 @@ export class SqliteStore implements SessionStore {
   }
 
   private evictOver(keep: string, removeRow: (key: string) => boolean): void {
-    let bytes = (this.stmt.readBytes.get() as number | undefined) ?? 0;
+    let bytes = (this.stmt.readBytes.value() as number | undefined) ?? 0;
     while (bytes > this.maxBytes) {
       const victims = this.stmt.soonest.all(keep) as { key: string; size: number }[];
       if (victims.length === 0) return;

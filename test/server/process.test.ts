@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatSocket } from '../web/ws-client';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite-driver';
 import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, startBotProcess as startProcess, withDeadline } from '../helpers/cli-process';
 import { postMessage } from './bot';
 
@@ -70,8 +70,13 @@ describe('the region-lock-bot start process', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(bot.output()).toContain('region-lock-bot stopped');
     // Opening the database again proves the lock went with the process.
-    const db = new Database(join(dataDir, 'sessions.db'));
-    expect(db.prepare('SELECT key FROM kv').pluck().all()).toContain('conv:web:api:term-user');
+    const db = openSqlite(join(dataDir, 'sessions.db'), { timeout: 5000 });
+    expect(
+      db
+        .prepare('SELECT key FROM kv')
+        .all()
+        .map((r) => r.key),
+    ).toContain('conv:web:api:term-user');
     db.close();
   });
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite-driver';
 import { assertCliBuilt, killStartedProcesses, startBotProcess, withDeadline } from '../helpers/cli-process';
 import { metricValue, postMessage } from './bot';
 import { waitFor } from '../helpers/wait';
@@ -78,8 +78,8 @@ describe('the store of the real process', () => {
     bot.child.kill('SIGTERM');
     expect((await withDeadline(bot.exited, 15_000, 'a clean exit')).code).toBe(0);
     expect(dbBytes(dir)).toBeLessThan(1024 * 1024);
-    const db = new Database(join(dir, 'sessions.db'));
-    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:flood'`).pluck().get() as string);
+    const db = openSqlite(join(dir, 'sessions.db'), { timeout: 5000 });
+    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:flood'`).value() as string);
     db.close();
     // Only the cut text is stored (MAX_MESSAGE_CHARS), never the 62 KB frame.
     expect(Math.max(...transcript.filter((e: { from: string }) => e.from === 'user').map((e: { text: string }) => e.text.length))).toBeLessThanOrEqual(1000);
@@ -94,15 +94,15 @@ describe('the store of the real process', () => {
     expect(metricValue(await metrics(bot.url), 'rlb_store_bytes')).toBe(before);
     bot.child.kill('SIGKILL');
     await bot.exited;
-    const db = new Database(join(dir, 'sessions.db'));
-    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:limited'`).pluck().get() as string);
+    const db = openSqlite(join(dir, 'sessions.db'), { timeout: 5000 });
+    const transcript = JSON.parse(db.prepare(`SELECT value FROM kv WHERE key = 'web:history:api:limited'`).value() as string);
     db.close();
     expect(transcript).toHaveLength(4); // the two answered messages and their replies
   });
 
   it('sets a malformed record aside: its user starts fresh instead of getting "busy" forever', async () => {
     const dir = tempDir();
-    const db = new Database(join(dir, 'sessions.db'));
+    const db = openSqlite(join(dir, 'sessions.db'), { timeout: 5000 });
     const first = await startBotProcess(dir);
     await postMessage(first.url, { type: 'message', user: 'broken', text: 'my region is not supported' });
     first.child.kill('SIGTERM');

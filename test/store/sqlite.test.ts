@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type Database from 'better-sqlite3';
+import { availableDrivers, type SqliteDatabase } from '../../src/store/sqlite-driver';
 import { openSqliteStore, DB_FILE } from '../../src/store/sqlite';
 import { openDefaultStore } from '../../src/store/default';
 import { StoreWriteError } from '../../src/store/types';
@@ -26,11 +26,14 @@ afterEach(() => {
   }
 });
 
-sessionStoreContract('SqliteStore', async () => {
-  let now = 1_000_000;
-  const store = openSqliteStore(tempDir(), { now: () => now });
-  return { store, advance: (ms) => (now += ms), cleanup: () => store.close() };
-});
+// The same contract on each SQLite library this runtime can use (both on Node 22).
+for (const driver of availableDrivers()) {
+  sessionStoreContract(`SqliteStore on ${driver}`, async () => {
+    let now = 1_000_000;
+    const store = openSqliteStore(tempDir(), { now: () => now, driver });
+    return { store, advance: (ms) => (now += ms), cleanup: () => store.close() };
+  });
+}
 
 describe('SqliteStore', () => {
   it('keeps values across a close and re-open', async () => {
@@ -91,7 +94,7 @@ describe('SqliteStore', () => {
   it('finds expired rows and counts through indexes, never by scanning the table', () => {
     const dir = tempDir();
     const s = openSqliteStore(dir);
-    const db = (s as unknown as { db: Database.Database }).db;
+    const db = (s as unknown as { db: SqliteDatabase }).db;
     const plan = (sql: string) =>
       (
         db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(
@@ -152,7 +155,7 @@ describe('SqliteStore', () => {
     const s = openSqliteStore(dir);
     await s.set('conv:web:ok', 1);
     // A failing write injected at the SQL level (the real full disk is in test/server/disk-full.test.ts).
-    const db = (s as unknown as { db: Database.Database }).db;
+    const db = (s as unknown as { db: SqliteDatabase }).db;
     db.exec(`CREATE TRIGGER full BEFORE INSERT ON kv BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     await expect(s.set('conv:web:new', 2)).rejects.toBeInstanceOf(StoreWriteError);
     expect(await s.get('conv:web:new')).toBeUndefined();
