@@ -69,7 +69,7 @@ export function cardModel(t: DeskTexts, record: HandoffRecord, f: CardFormatting
     title: t.card_title,
     fields: [
       { label: t.card_channel, value: channelLabel(t, record) },
-      { label: t.card_user, value: f.user(record) },
+      { label: t.card_user, value: f.user(record) || t.card_user_unknown },
     ],
     sections,
     notes,

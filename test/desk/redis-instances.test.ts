@@ -67,7 +67,10 @@ describe('agent desk with two instances on one Redis', () => {
 
       // The visitor's reply on B reaches the thread (code removed); the agent's next reply lands on A.
       expect((await onB.say('v', 'thanks, my 2fa code is 123456')).silent).toBe(true);
-      const copied = await waitFor(() => h.posts({ channel: AGENT_CHANNEL, threadTs: ts }).find((c) => textOf(c).includes('thanks')), 'the reply in the thread');
+      const copied = await waitFor(
+        () => h.posts({ channel: AGENT_CHANNEL, threadTs: ts }).find((c) => textOf(c).includes('thanks')),
+        'the reply in the thread',
+      );
       expect(textOf(copied)).not.toContain('123456');
       await at(a).threadMessage('Second reply (A)', ts, { channel: AGENT_CHANNEL, user: 'U0AGENT' });
       await onB.next((f) => f.text === 'Second reply (A)', 'the agent message on B');

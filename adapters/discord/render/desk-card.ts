@@ -24,7 +24,7 @@ export function parseDeskCustomId(customId: string): { action: DeskAction; id: s
 
 export function discordCardFormatting(causeTitle: CardFormatting['causeTitle'], durationMs: number, supportHours: string | null): CardFormatting {
   return {
-    user: (r) => (r.ref.channel === 'discord' ? `<@${r.ref.userId}>` : escapeMarkdown(r.userName ?? '')) || '–',
+    user: (r) => (r.ref.channel === 'discord' ? `<@${r.ref.userId}>` : escapeMarkdown(r.userName ?? '')),
     agent: (a) => `<@${a.id}>`,
     // Discord's own timestamp markup: "5 minutes ago" in every reader's client, kept current.
     since: (at) => `<t:${Math.floor(at / 1000)}:R>`,

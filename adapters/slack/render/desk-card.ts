@@ -24,7 +24,7 @@ export function slackSince(at: number): string {
 
 export function slackCardFormatting(causeTitle: CardFormatting['causeTitle'], durationMs: number, supportHours: string | null): CardFormatting {
   return {
-    user: (r) => (r.ref.channel === 'slack' ? `<@${r.ref.userId}>` : escapeSlack(r.userName ?? '')) || '–',
+    user: (r) => (r.ref.channel === 'slack' ? `<@${r.ref.userId}>` : escapeSlack(r.userName ?? '')),
     agent: (a) => `<@${a.id}>`,
     since: slackSince,
     plain: (text) => escapeSlack(neutraliseUserText(text)),
