@@ -80,7 +80,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
       const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
       let reply = turn.reply;
       // A backend gets what the support desk sent since its last message first (it has no socket).
-      if (!viaSocket(message)) {
+      if (!viaSocket(message) && ctx.desk) {
         for (const pending of await takeOutbox(ctx.store, user)) await bot.reply(message, { type: 'message', channelData: pending });
       }
       if (turn.handoff && ctx.service.handoffMode('web') === 'self_serve') {

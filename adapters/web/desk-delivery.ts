@@ -2,7 +2,7 @@
 // on this instance and (through the reply bus, rlb:bus:web) on the others; the transcript keeps it
 // for a reload. A backend on POST /api/messages has no socket: its messages wait in an outbox in the
 // store and come back in the response to its next POST, before the bot's own reply.
-import type { SessionStore } from '../../src/store/types';
+import { StoreWriteError, type SessionStore } from '../../src/store/types';
 import type { ConversationRef } from '../../src/engine/types';
 import type { UserMessage } from '../../src/desk/types';
 import type { WebSocketChannelAdapter } from './socket-adapter';
@@ -40,17 +40,27 @@ export function webDelivery(store: SessionStore, adapter: WebSocketChannelAdapte
   };
 }
 
-/** The messages waiting for a backend, removed from the outbox. */
+/**
+ * The messages waiting for a backend, removed from the outbox. Most calls find none and write
+ * nothing; a store that cannot be read right now gives none (the turn itself then says so).
+ */
 export async function takeOutbox(store: SessionStore, user: string): Promise<BotMessageFrame[]> {
-  let taken: BotMessageFrame[] = [];
-  const take = (list: BotMessageFrame[] | undefined) => {
-    taken = list ?? [];
-    return [] as BotMessageFrame[];
-  };
-  if (store.update) await store.update<BotMessageFrame[]>(outboxKey(user), take, OUTBOX_MS);
-  else {
-    taken = (await store.get<BotMessageFrame[]>(outboxKey(user))) ?? [];
-    if (taken.length) await store.delete(outboxKey(user));
+  try {
+    const waiting = await store.get<BotMessageFrame[]>(outboxKey(user));
+    if (!waiting?.length) return [];
+    let taken: BotMessageFrame[] = [];
+    const take = (list: BotMessageFrame[] | undefined) => {
+      taken = list ?? [];
+      return [] as BotMessageFrame[];
+    };
+    if (store.update) await store.update<BotMessageFrame[]>(outboxKey(user), take, OUTBOX_MS);
+    else {
+      taken = waiting;
+      await store.delete(outboxKey(user));
+    }
+    return taken;
+  } catch (err) {
+    if (err instanceof StoreWriteError) return [];
+    throw err;
   }
-  return taken;
 }

@@ -92,6 +92,15 @@ describe('queue and /api/messages', () => {
         () => h.posts({ channel: AGENT_CHANNEL, threadTs: h.tsOf(card) }).find((c) => textOf(c).includes('still here')),
         'the API user in the thread',
       );
+
+      // /regionlock status: both open hand-offs, oldest first, with who holds them and the channel.
+      const sent = await h.command('status');
+      const status = await waitFor(() => h.fake.responses.find((r) => r.id === sent.responseId), 'the status list');
+      const lines = String(status.body.text).split('\n');
+      expect(lines[0]).toBe('Open hand-offs (2)');
+      expect(lines[1]).toMatch(/^• Web chat · not known <https:\/\/slack\.com\/archives\/C0AGENTS\/p\d+\|card>: waiting (less than a minute|about \d+ min)$/);
+      expect(lines[2]).toMatch(/^• Web API \(\/api\/messages\) · not known .*: claimed by Agent U0AGENT, open for /);
+      expect(status.body.response_type).toBe('ephemeral');
     } finally {
       await chat.close();
     }

@@ -38,6 +38,13 @@ describe('agent desk in Discord', () => {
       expect(textOf(card)).toMatch(/real person please/);
       const thread = card.id;
       await waitFor(() => h.fake.calls('POST', new RegExp(`/messages/${card.id}/threads$`))[0], 'the card thread');
+      await settle(h); // the card's place and thread are recorded once the thread exists
+
+      // /regionlock question:status in the agents' channel lists it, privately.
+      const status = h.slash(agent, 'regionlock', { question: 'status' }, { channelId: AGENT_CHANNEL_ID });
+      const listed = await h.callbackOf(status, 'the status list');
+      expect(listed.data.content).toMatch(/^Open hand-offs \(1\)\n• Web chat · not known https:\/\/discord\.com\/channels\/\d+\/\d+\/\d+: waiting/);
+      expect(listed.data.flags & 64).toBeTruthy();
 
       // First reply (a mention in the card's thread) claims and reaches the socket under the agent's name.
       h.guildMessage(agent, 'Hello, Dee here. <b>not markup</b>', { channelId: thread, mention: true });
@@ -78,6 +85,8 @@ describe('agent desk in Discord', () => {
     const card = await waitFor(() => h.posted(AGENT_CHANNEL_ID).find((m) => /Channel\nSlack/.test(textOf(m)) && labels(m).includes('Claim')), 'the card');
     // The Slack user's display name (users.info), since Discord cannot show a Slack mention.
     expect(textOf(card)).toContain('Agent U0CROSS');
+    await waitFor(() => h.fake.calls('POST', new RegExp(`/messages/${card.id}/threads$`))[0], 'the card thread');
+    await settle(h);
     h.guildMessage(agent, 'Hi from Discord', { channelId: card.id, mention: true });
     const dm = await waitFor(() => s.posts({ channel }).find((c) => slackText(c).includes('Hi from Discord')), 'the agent words in the Slack DM');
     expect(slackText(dm)).toContain('*Agent Eve (support team)*');

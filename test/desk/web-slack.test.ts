@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { useHarness } from '../helpers/suite-harness';
 import { AGENT_CHANNEL, SlackHarness, buttonsOf, settle, textOf, waitFor } from '../slack/helpers';
 import { testEngine } from '../helpers/bot';
+import { metricValue } from '../server/bot';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -128,5 +129,11 @@ describe('agent desk in Slack, web visitor in a browser', () => {
     expect(trail.every((e) => typeof e.at === 'number')).toBe(true);
     expect(JSON.stringify(trail)).not.toMatch(/Hunter22|123456/);
     expect(errors).toEqual([]);
+
+    // Metrics: one claim and one resolve measured for the web channel, nothing waiting.
+    const metrics = await (await fetch(`${h.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+    expect(metricValue(metrics, 'rlb_handoff_time_to_claim_seconds_count{channel="web"}')).toBe(1);
+    expect(metricValue(metrics, 'rlb_handoff_time_to_resolve_seconds_count{channel="web",outcome="resolved"}')).toBe(1);
+    expect(metricValue(metrics, 'rlb_handoffs_waiting')).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Di
   if (/^status$/i.test(question) && deps.desk) {
     const desk = deps.desk;
     const text = await desk.statusLines((r) => {
-      const who = r.ref.channel === 'discord' ? `<@${r.ref.userId}>` : escapeMarkdown(r.userName ?? '–');
+      const who = r.ref.channel === 'discord' ? `<@${r.ref.userId}>` : escapeMarkdown(r.userName ?? desk.texts.card_user_unknown);
       const link = r.card ? ` https://discord.com/channels/${interaction.guildId ?? '@me'}/${r.card.channel}/${r.card.message}` : '';
       return `${channelLabel(desk.texts, r)} · ${who}${link}`;
     });

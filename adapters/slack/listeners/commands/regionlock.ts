@@ -50,7 +50,7 @@ export const regionlockCommand =
         const desk = deps.desk;
         const text = desk
           ? await desk.statusLines((r) => {
-              const who = r.ref.channel === 'slack' ? `<@${r.ref.userId}>` : escapeSlack(r.userName ?? '–');
+              const who = r.ref.channel === 'slack' ? `<@${r.ref.userId}>` : escapeSlack(r.userName ?? desk.texts.card_user_unknown);
               const link = r.card ? ` <${cardLink(r.card.channel, r.card.message)}|card>` : '';
               return `${channelLabel(desk.texts, r)} · ${who}${link}`;
             })
