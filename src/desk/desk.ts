@@ -34,7 +34,7 @@ const timeoutMark = (id: string) => `desk:timed-out:${id}`;
 /** Thread messages that stay among agents. */
 export const INTERNAL_NOTE = /^\s*(?:note:|\/\/)/i;
 
-export type DeskService = Pick<ConversationService, 'claim' | 'release' | 'releaseIfWaiting' | 'triage' | 'message' | 'causeTitle' | 'macro'>;
+export type DeskService = Pick<ConversationService, 'claim' | 'release' | 'releaseIfWaiting' | 'handoffStatus' | 'triage' | 'message' | 'causeTitle' | 'macro'>;
 
 export interface DeskEvents {
   opened: [record: HandoffRecord];
@@ -169,6 +169,11 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     if (ref.channel === this.platform && record.agent?.id === ref.userId) return;
     const text = turn.user.slice(0, MAX_TEXT);
     await this.audit(id, { at: this.now(), who: `user:${ref.userId}`, what: 'user', text });
+    // A secret shared after the card was posted: the card says so too (the text itself is redacted).
+    if (turn.flags.secretShared && !record.secretShared) {
+      await this.mutate(id, (r) => ({ ...r, secretShared: true }));
+      await this.job({ op: 'card', action: 'update', id });
+    }
     await this.job({ op: 'thread', id, line: { from: 'user', text: neutraliseUserText(text) } });
   }
 
@@ -182,7 +187,13 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     const record = await this.record(id);
     if (!record || !isOpen(record)) return { result: 'not_handed_off', record };
     const result = await this.opts.service.claim(record.ref, agent.id);
-    if (result === 'already_claimed') return { result, holder: record.agent, record };
+    if (result === 'already_claimed') {
+      // The winner may not have written its name into the record yet: the conversation's state says who.
+      const latest = (await this.record(id)) ?? record;
+      const agentId = (await this.opts.service.handoffStatus(record.ref))?.agent;
+      const holder = latest.agent ?? (agentId ? { id: agentId, name: agentId } : undefined);
+      return { result, holder, record: latest };
+    }
     if (result === 'not_handed_off') return { result, record };
     const now = this.now();
     const claimed = await this.mutate(id, (r) => ({ ...r, status: 'claimed', agent, claimedAt: now }));
@@ -195,7 +206,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     this.emit('claimed', claimed, waited);
     this.opts.logger.info({ id, agent: agent.id, waitedMs: waited }, 'desk: hand-off claimed');
     await this.job({ op: 'card', action: 'update', id });
-    await this.deliver(record.ref, { kind: 'notice', text: this.opts.service.message('agent_joined', { agent: agent.name }) });
+    await this.deliver(record.ref, { kind: 'notice', text: this.opts.service.message('agent_joined', { agent: nameInText(agent.name) }) });
     return { result, record: claimed };
   }
 
@@ -254,7 +265,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     if (released)
       await this.deliver(record.ref, {
         kind: 'notice',
-        text: this.opts.service.message(resolved ? 'agent_resolved' : 'agent_released', { agent: agent.name }),
+        text: this.opts.service.message(resolved ? 'agent_resolved' : 'agent_released', { agent: nameInText(agent.name) }),
       });
     return closed;
   }
@@ -414,6 +425,9 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     return next;
   }
 }
+
+/** An agent's display name inside one of the bot's Markdown notices: shown as typed, never as markup or a link. */
+const nameInText = (name: string) => neutraliseUserText(name.slice(0, 80));
 
 export const isOpen = (r: HandoffRecord) => r.status === 'waiting' || r.status === 'claimed';
 const agentWho = (desk: DeskName, a: DeskAgent) => `agent:${desk}:${a.id}:${a.name}`;
