@@ -9,6 +9,7 @@ import { DISCORD_MEMORY_MS } from './deps';
 import { channelOf, fetchSendable, sendText } from './conversation';
 import { discordCardFormatting, renderDeskCard } from './render/desk-card';
 import { truncate } from './render/split';
+import { channelLabel } from '../shared/desk-card';
 import { describeError, isPermissionError } from './errors';
 
 /** The card's thread → the hand-off it belongs to. */
@@ -28,7 +29,8 @@ export function discordDeskPort(deps: DiscordDeps, desk: Desk): DeskPort {
       const place: CardPlace = { channel: message.channelId, message: message.id };
       try {
         const thread = await message.startThread({
-          name: truncate(`Hand-off: ${record.userName ?? record.ref.userId}`, THREAD_NAME_MAX),
+          // Never the raw user id: a web visitor's id is their bearer token.
+          name: truncate(`Hand-off: ${record.userName ?? channelLabel(desk.texts, record)}`, THREAD_NAME_MAX),
           autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
           reason: 'Conversation handed to a support agent',
         });

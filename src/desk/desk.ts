@@ -277,6 +277,17 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     return records.filter((r): r is HandoffRecord => !!r && isOpen(r)).sort((a, b) => a.createdAt - b.createdAt);
   }
 
+  /** Drops ids from the queue whose record expired or was closed elsewhere (keeps the list short). */
+  private async pruneOpen(): Promise<void> {
+    const ids = (await this.opts.store.get<string[]>(OPEN_KEY)) ?? [];
+    const gone = new Set<string>();
+    for (const id of ids) {
+      const r = await this.record(id);
+      if (!r || !isOpen(r)) gone.add(id);
+    }
+    if (gone.size) await this.update<string[]>(OPEN_KEY, (list) => (list ?? []).filter((x) => !gone.has(x)));
+  }
+
   async auditTrail(id: string): Promise<AuditEntry[]> {
     return (await this.opts.store.get<AuditEntry[]>(auditKey(id))) ?? [];
   }
@@ -300,6 +311,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
 
   /** Hand-offs nobody claimed within HANDOFF_TIMEOUT_MINUTES: the user gets the support link and a summary. */
   async sweep(): Promise<void> {
+    await this.pruneOpen();
     const now = this.now();
     for (const record of await this.openRecords()) {
       if (record.status !== 'waiting' || now - record.createdAt < this.opts.config.timeoutMs) continue;

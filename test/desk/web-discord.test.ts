@@ -37,7 +37,10 @@ describe('agent desk in Discord', () => {
       const card = await waitFor(() => h.posted(AGENT_CHANNEL_ID).find((m) => textOf(m).includes('Web chat') && labels(m).includes('Claim')), 'the card');
       expect(textOf(card)).toMatch(/real person please/);
       const thread = card.id;
-      await waitFor(() => h.fake.calls('POST', new RegExp(`/messages/${card.id}/threads$`))[0], 'the card thread');
+      const threadCall = await waitFor(() => h.fake.calls('POST', new RegExp(`/messages/${card.id}/threads$`))[0], 'the card thread');
+      // Named after the channel: a web visitor's id is their bearer token and is never shown to agents.
+      expect(threadCall.body.name).toBe('Hand-off: Web chat');
+      expect(JSON.stringify(h.fake.requests.map((r) => r.body))).not.toContain(chat.idOf('vic')!);
       await settle(h); // the card's place and thread are recorded once the thread exists
 
       // /regionlock question:status in the agents' channel lists it, privately.

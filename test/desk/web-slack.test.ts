@@ -129,6 +129,10 @@ describe('agent desk in Slack, web visitor in a browser', () => {
     expect(trail.every((e) => typeof e.at === 'number')).toBe(true);
     expect(JSON.stringify(trail)).not.toMatch(/Hunter22|123456/);
     expect(errors).toEqual([]);
+    // The visitor's id is their bearer token: agents never see it.
+    const visitorId = await page.evaluate(() => localStorage.getItem('region-lock-bot:user'));
+    expect(visitorId).toMatch(/^v1\./);
+    expect(JSON.stringify(h.fake.calls.map((c) => c.params))).not.toContain(visitorId);
 
     // Metrics: one claim and one resolve measured for the web channel, nothing waiting.
     const metrics = await (await fetch(`${h.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
