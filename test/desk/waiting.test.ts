@@ -101,6 +101,12 @@ describe('queue and /api/messages', () => {
       expect(lines[1]).toMatch(/^• Web chat · not known <https:\/\/slack\.com\/archives\/C0AGENTS\/p\d+\|card>: waiting (less than a minute|about \d+ min)$/);
       expect(lines[2]).toMatch(/^• Web API \(\/api\/messages\) · not known .*: claimed by Agent U0AGENT, open for /);
       expect(status.body.response_type).toBe('ephemeral');
+
+      // With a claim in the last hour, the next visitor also hears the median time to claim.
+      const third = await chat.say('cy', 'I want to talk to a real person please');
+      expect(third.text).toMatch(
+        /number 2 in the queue\. Over the last hour, a person usually picked up a conversation within (less than a minute|about \d+ min)\./,
+      );
     } finally {
       await chat.close();
     }
