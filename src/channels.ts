@@ -5,12 +5,15 @@ import type { AppConfig } from './config';
 import type { ConversationService } from './engine/service';
 import type { SessionStore } from './store/types';
 import type { Logger } from './ops/logger';
+import type { Desk } from './desk/desk';
 
 export interface ChannelContext {
   config: AppConfig;
   service: ConversationService;
   store: SessionStore;
   logger: Logger;
+  /** The agent desk (null without an agents' channel): channels register how their users are reached. */
+  desk: Desk | null;
   /** The single HTTP app on PORT; adapters mount their routes here (e.g. POST /slack/events). */
   app: Express;
   /** The HTTP server behind `app`, for WebSocket upgrades. */

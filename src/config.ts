@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseSupportHours, SUPPORT_HOURS_HELP, type SupportHours } from './desk/support-hours';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -127,6 +128,28 @@ export const configSchema = z
         .optional(),
     ),
     DISCORD_API_URL: optionalUrl,
+
+    HANDOFF_DESK: z.preprocess(emptyToUndefined, z.enum(['slack', 'discord'], { message: 'must be slack or discord' }).optional()),
+    // Minutes; decimals allowed (0.5 = 30 s) so that a test or a demo can watch a timeout happen.
+    HANDOFF_TIMEOUT_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z
+        .preprocess(
+          (v) => (typeof v === 'string' && !/^\s*\d+(?:\.\d+)?\s*$/.test(v) ? NaN : v),
+          z.coerce
+            .number({ message: 'must be a number of minutes such as 15 or 0.5' })
+            .min(0.01)
+            .max(7 * 24 * 60),
+        )
+        .default(15),
+    ),
+    SUPPORT_HOURS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => parseSupportHours(v) !== null, `must look like "Mon-Fri 09:00-18:00 Europe/Berlin; Sat 10:00-14:00 UTC" (${SUPPORT_HOURS_HELP})`)
+        .optional(),
+    ),
   })
   .superRefine((c, ctx) => {
     // A bot reachable from other machines must not let anyone drive /api/messages for any user id.
@@ -150,6 +173,14 @@ export const configSchema = z
         if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required because other DISCORD_* settings are set' });
       }
     }
+    if (c.HANDOFF_DESK === 'slack' && !c.SLACK_AGENT_CHANNEL)
+      ctx.addIssue({ code: 'custom', path: ['HANDOFF_DESK'], message: 'is slack, but SLACK_AGENT_CHANNEL (and the other SLACK_* settings) are not set' });
+    if (c.HANDOFF_DESK === 'discord' && !c.DISCORD_AGENT_CHANNEL_ID)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HANDOFF_DESK'],
+        message: 'is discord, but DISCORD_AGENT_CHANNEL_ID (and the other DISCORD_* settings) are not set',
+      });
   });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -204,6 +235,17 @@ export interface AppConfig {
   handoffAfterMisunderstandings: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  /** The agents' desk every channel's hand-offs go to; null when neither agents' channel is set. */
+  desk: DeskConfig | null;
+}
+
+export interface DeskConfig {
+  /** Where the hand-off cards are posted: SLACK_AGENT_CHANNEL or DISCORD_AGENT_CHANNEL_ID. */
+  on: 'slack' | 'discord';
+  timeoutMs: number;
+  /** null: agents are always there. */
+  supportHours: SupportHours | null;
+  supportHoursText: string | null;
 }
 
 export class ConfigError extends Error {
@@ -227,6 +269,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const c = parsed.data;
+  const slackOn = !!(c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET && c.SLACK_AGENT_CHANNEL);
+  const discordOn = !!(c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID && c.DISCORD_AGENT_CHANNEL_ID);
+  // Both agents' channels set and no HANDOFF_DESK: Slack, as documented.
+  const deskOn = c.HANDOFF_DESK ?? (slackOn ? 'slack' : discordOn ? 'discord' : null);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -274,5 +320,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: c.DISCORD_API_URL,
           }
         : null,
+    desk: deskOn
+      ? {
+          on: deskOn,
+          timeoutMs: Math.round(c.HANDOFF_TIMEOUT_MINUTES * 60_000),
+          supportHours: c.SUPPORT_HOURS ? parseSupportHours(c.SUPPORT_HOURS) : null,
+          supportHoursText: c.SUPPORT_HOURS ?? null,
+        }
+      : null,
   };
 }

@@ -1,8 +1,3 @@
-// Where a Discord conversation lives and how a turn of it is posted back.
-//   DM:                       conversationId = `@me:${dmChannelId}`
-//   thread (after a mention): conversationId = `${guildId}:${threadId}`
-//   channel, no thread right: conversationId = `${guildId}:${channelId}:${userId}` (replies in the channel)
-import { neutraliseUserText } from '../../src/engine/safety/markup';
 import { MessageFlags, type Client, type Message, type MessageCreateOptions, type SendableChannels } from 'discord.js';
 import type { ConversationRef, Turn, UserInput } from '../../src/engine/types';
 import type { DiscordDeps } from './deps';
@@ -40,8 +35,6 @@ export const lastButtonsKey = (conversationId: string) => `discord:buttons:${con
 export const buttonsMessageKey = (messageId: string) => `discord:buttons-message:${messageId}`;
 /** Set once a question's buttons were used. */
 export const answeredKey = (messageId: string) => `discord:answered:${messageId}`;
-export const handoffCardKey = (conversationId: string) => `discord:handoff:${conversationId}`;
-export const agentThreadKey = (threadId: string) => `discord:agent-thread:${threadId}`;
 /** Set once the "mention me in this thread" hint was given. */
 export const hintKey = (threadId: string) => `discord:hint:${threadId}`;
 
@@ -54,15 +47,6 @@ export interface ThreadRecord {
 interface ButtonsRecord {
   channelId: string;
   messageId: string;
-}
-
-export interface HandoffCard {
-  channelId: string;
-  messageId: string;
-  /** The card's thread, where customer words are copied and agents can write. */
-  threadId?: string;
-  conversationId: string;
-  userId: string;
 }
 
 /** Bot messages never ping anyone by accident (user text is echoed) and never unfurl link previews. */
@@ -136,26 +120,8 @@ export async function converse(deps: DiscordDeps, msg: IncomingMessage): Promise
   await retireButtons(deps, msg.conversationId, msg.fromButtonsMessageId);
   const turn = await deps.service.handle(discordRef(msg.conversationId, msg.userId), msg.input);
   deps.logger.debug({ conversationId: msg.conversationId, intent: turn.intent, state: turn.state, silent: turn.silent }, 'discord turn');
-  if (turn.silent) {
-    // turn.user is the message with passwords, codes and seed phrases redacted: agents never see them.
-    await relayToAgents(deps, msg, turn.user);
-    return turn;
-  }
+  // While a person holds the conversation the service has passed the words on to the desk.
+  if (turn.silent) return turn;
   await postTurn(deps, msg.channel, msg.conversationId, turn);
   return turn;
-}
-
-/** While a person holds the conversation, the customer's words are copied into the hand-off card's thread. */
-async function relayToAgents(deps: DiscordDeps, msg: IncomingMessage, redactedText: string): Promise<void> {
-  const card = await deps.store.get<HandoffCard>(handoffCardKey(msg.conversationId));
-  if (!card?.threadId || !redactedText.trim()) return;
-  try {
-    // An agent writing straight into the customer's thread is not echoed back to the agents.
-    const status = await deps.service.handoffStatus(discordRef(msg.conversationId, msg.userId));
-    if (status?.agent === msg.userId) return;
-    const thread = await fetchSendable(deps.client, card.threadId);
-    await sendText(thread, `<@${msg.userId}>: ${neutraliseUserText(redactedText)}`);
-  } catch (err) {
-    deps.logger.warn({ error: describeError(err), conversationId: msg.conversationId }, 'discord: could not copy a customer message to the agents');
-  }
 }

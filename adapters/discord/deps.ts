@@ -1,6 +1,7 @@
 // What every event, command and button handler needs, handed over once when the client is built.
 import type { Client } from 'discord.js';
-import type { DiscordConfig } from '../../src/config';
+import type { DeskConfig, DiscordConfig } from '../../src/config';
+import type { Desk } from '../../src/desk/desk';
 import type { ConversationService } from '../../src/engine/service';
 import type { SessionStore } from '../../src/store/types';
 import type { Logger } from '../../src/ops/logger';
@@ -11,6 +12,9 @@ export interface DiscordDeps {
   store: SessionStore;
   logger: Logger;
   client: Client;
+  /** The agent desk every hand-off goes to (null only in tests that build the client alone). */
+  desk: Desk | null;
+  deskConfig: DeskConfig | null;
   /** Whether the gateway session is up; flipped by the shard events, read by /healthz. */
   connection: { connected: boolean; stopping: boolean };
 }

@@ -4,7 +4,7 @@ import type { ChannelContext, RunningChannel } from '../../src/channels';
 import type { DiscordDeps } from './deps';
 import { buildClient } from './client';
 import { registerEvents } from './events';
-import { listenForHandoffs } from './handoff';
+import { joinDesk } from './desk';
 import { describeError } from './errors';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -118,9 +118,18 @@ async function startDiscordGateway(ctx: ChannelContext): Promise<RunningChannel>
   if (!config) throw new Error('startDiscord was called without Discord settings (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_AGENT_CHANNEL_ID)');
   const logger = ctx.logger.child({ channel: 'discord' });
   const client = buildClient(config, logger);
-  const deps: DiscordDeps = { config, service: ctx.service, store: ctx.store, logger, client, connection: { connected: false, stopping: false } };
+  const deps: DiscordDeps = {
+    config,
+    service: ctx.service,
+    store: ctx.store,
+    logger,
+    client,
+    desk: ctx.desk,
+    deskConfig: ctx.config.desk,
+    connection: { connected: false, stopping: false },
+  };
   registerEvents(client, deps);
-  const unsubscribe = listenForHandoffs(deps);
+  const unsubscribe = ctx.desk ? joinDesk(deps, ctx.desk) : () => undefined;
 
   const abandon = new AbortController();
   const ready = waitForReady(client, READY_TIMEOUT_MS, abandon.signal);

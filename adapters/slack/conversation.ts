@@ -1,13 +1,8 @@
-// Where a Slack conversation lives and how a turn of it is posted back.
-//   DM:               conversationId = `${team}:${channel}`               (replies in the DM)
-//   channel mention:  conversationId = `${team}:${channel}:${thread_ts}`  (replies in that thread)
-import { neutraliseUserText } from '../../src/engine/safety/markup';
 import type { WebClient } from '@slack/web-api';
 import type { ConversationRef, Turn, UserInput } from '../../src/engine/types';
 import type { SlackDeps } from './deps';
 import { SLACK_MEMORY_MS } from './deps';
 import { renderReply, withoutButtons, type Block, type SlackMessage } from './render/blocks';
-import { escapeSlack } from './render/mrkdwn';
 import { describeError } from './errors';
 import { decodeSlackConversation, encodeSlackConversation } from './conversation-id';
 
@@ -35,21 +30,12 @@ export const slackRef = (conversationId: string, userId: string): ConversationRe
 export const threadKey = (conversationId: string) => `slack:thread:${conversationId}`;
 export const lastButtonsKey = (conversationId: string) => `slack:buttons:${conversationId}`;
 export const answeredKey = (channel: string, ts: string) => `slack:answered:${channel}:${ts}`;
-export const handoffCardKey = (conversationId: string) => `slack:handoff:${conversationId}`;
-export const agentThreadKey = (channel: string, ts: string) => `slack:agent-thread:${channel}:${ts}`;
 
 interface ButtonsMessage {
   channel: string;
   ts: string;
   text: string;
   blocks: Block[];
-}
-
-export interface HandoffCard {
-  channel: string;
-  ts: string;
-  conversationId: string;
-  userId: string;
 }
 
 /** Posts one or more messages; returns the ts of each posted message. */
@@ -113,33 +99,10 @@ export async function converse(deps: SlackDeps, client: WebClient, msg: Incoming
   await retireButtons(deps, client, msg.conversationId, msg.fromButtonsTs);
   const turn = await deps.service.handle(slackRef(msg.conversationId, msg.userId), msg.input);
   deps.logger.debug({ conversationId: msg.conversationId, intent: turn.intent, state: turn.state, silent: turn.silent }, 'slack turn');
-  if (turn.silent) {
-    // turn.user is the message with passwords, codes and seed phrases redacted: agents never see them.
-    await relayToAgents(deps, client, msg, turn.user);
-    return turn;
-  }
+  // While a person holds the conversation the service has passed the words on to the desk.
+  if (turn.silent) return turn;
   await postTurn(deps, client, msg.place, msg.conversationId, turn);
   return turn;
-}
-
-/** While a person holds the conversation, the customer's words are copied into the hand-off thread. */
-async function relayToAgents(deps: SlackDeps, client: WebClient, msg: IncomingMessage, redactedText: string): Promise<void> {
-  const card = await deps.store.get<HandoffCard>(handoffCardKey(msg.conversationId));
-  if (!card || !redactedText.trim()) return;
-  try {
-    // An agent writing straight into the customer's thread is not echoed back to the agents.
-    const status = await deps.service.handoffStatus(slackRef(msg.conversationId, msg.userId));
-    if (status?.agent === msg.userId) return;
-    await client.chat.postMessage({
-      channel: card.channel,
-      thread_ts: card.ts,
-      text: `<@${msg.userId}>: ${escapeSlack(neutraliseUserText(redactedText))}`.slice(0, 39_000),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-  } catch (err) {
-    deps.logger.warn({ error: describeError(err), conversationId: msg.conversationId }, 'slack: could not copy a customer message to the agents');
-  }
 }
 
 export interface PrivateTarget {

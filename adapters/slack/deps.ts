@@ -1,5 +1,6 @@
 // What every listener needs, handed over once when the app is built.
-import type { SlackConfig } from '../../src/config';
+import type { DeskConfig, SlackConfig } from '../../src/config';
+import type { Desk } from '../../src/desk/desk';
 import type { ConversationService } from '../../src/engine/service';
 import type { SessionStore } from '../../src/store/types';
 import type { Logger } from '../../src/ops/logger';
@@ -9,6 +10,9 @@ export interface SlackDeps {
   service: ConversationService;
   store: SessionStore;
   logger: Logger;
+  /** The agent desk every hand-off goes to (null only in tests that build the app alone). */
+  desk: Desk | null;
+  deskConfig: DeskConfig | null;
 }
 
 /** How long Slack-side bookkeeping (threads the bot is in, hand-off cards) is remembered. */

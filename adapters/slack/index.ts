@@ -2,7 +2,7 @@
 import type { ChannelContext, RunningChannel } from '../../src/channels';
 import type { SlackDeps } from './deps';
 import { buildSlackApp } from './app';
-import { listenForHandoffs } from './handoff';
+import { joinDesk } from './desk';
 import { describeError } from './errors';
 import { SLACK_EVENTS_PATH } from './receiver';
 
@@ -23,7 +23,7 @@ export async function startSlack(ctx: ChannelContext): Promise<RunningChannel> {
   const config = ctx.config.slack;
   if (!config) throw new Error('startSlack was called without Slack settings (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_AGENT_CHANNEL)');
   const logger = ctx.logger.child({ channel: 'slack' });
-  const deps: SlackDeps = { config, service: ctx.service, store: ctx.store, logger };
+  const deps: SlackDeps = { config, service: ctx.service, store: ctx.store, logger, desk: ctx.desk, deskConfig: ctx.config.desk };
   const { app, http, socket } = buildSlackApp(deps);
   const mode = socket ? 'socket' : 'http';
 
@@ -40,7 +40,7 @@ export async function startSlack(ctx: ChannelContext): Promise<RunningChannel> {
     throw new Error(`could not reach Slack to check SLACK_BOT_TOKEN: ${String(info.message)}`);
   }
 
-  const unsubscribe = listenForHandoffs(deps, app.client);
+  const unsubscribe = ctx.desk ? joinDesk(deps, ctx.desk, app.client) : () => undefined;
   let connected = false;
   let stopped = false;
 

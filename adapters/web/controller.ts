@@ -13,6 +13,7 @@ import { handoffNotice, loadWebMessages } from './handoff-notice';
 import type { VisitorIds } from './identity';
 import type { NewConversationLimit } from './new-conversations';
 import { CLIENT_FIELD } from './socket-adapter';
+import { takeOutbox } from './desk-delivery';
 
 /** Turns the service refused: nothing of them is stored. */
 const REFUSED_STATES = new Set(['rate_limited', 'busy', 'shutting_down', 'cannot_save']);
@@ -78,7 +79,11 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
 
       const turn = await ctx.service.handle(ref, { text: incoming.text, optionId: incoming.optionId });
       let reply = turn.reply;
-      if (turn.handoff) {
+      // A backend gets what the support desk sent since its last message first (it has no socket).
+      if (!viaSocket(message) && ctx.desk) {
+        for (const pending of await takeOutbox(ctx.store, user)) await bot.reply(message, { type: 'message', channelData: pending });
+      }
+      if (turn.handoff && ctx.service.handoffMode('web') === 'self_serve') {
         // Web visitors have no agent desk behind them (the service runs this channel self-serve and
         // keeps answering): instead of "a person will reply here" they get the way to support and a
         // summary to paste there.
@@ -97,7 +102,8 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
         try {
           await history.append(user, [
             { from: 'user', text: turn.user, at: now },
-            { from: 'bot', text: reply, options: turn.options, at: now },
+            // While a person holds the conversation the bot says nothing, and nothing is kept for it.
+            ...(turn.silent ? [] : [{ from: 'bot' as const, text: reply, options: turn.options, at: now }]),
           ]);
         } catch (err) {
           logger.error({ error: (err as Error).message }, 'web: could not save the transcript; the user was told');
@@ -109,6 +115,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
         intent: turn.intent,
         state: turn.state,
         cause: turn.cause,
+        ...(turn.silent ? { silent: true } : {}),
       });
       await bot.reply(message, { type: 'message', channelData: frame });
     }),

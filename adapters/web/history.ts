@@ -8,8 +8,11 @@ import { quarantine } from '../../src/store/quarantine';
 import { SEED_PLACEHOLDER, scrubTrailingSeedWords } from '../../src/engine/safety/seed';
 
 export interface HistoryEntry {
-  from: 'user' | 'bot';
+  /** `agent`: a person at the support desk wrote it (shown as plain text under their name). */
+  from: 'user' | 'bot' | 'agent';
   text: string;
+  /** The agent's display name, on `agent` entries. */
+  agent?: string;
   /** Answer chips; only the newest bot entry keeps them (older ones are no longer clickable). */
   options?: AnswerOption[];
   at: number;
@@ -25,7 +28,7 @@ export const MAX_ENTRY_CHARS = 8 * 1024;
 export const historyKey = (userId: string) => `web:history:${userId}`;
 
 const isEntry = (e: unknown): e is HistoryEntry =>
-  !!e && typeof e === 'object' && ((e as HistoryEntry).from === 'user' || (e as HistoryEntry).from === 'bot') && typeof (e as HistoryEntry).text === 'string';
+  !!e && typeof e === 'object' && ['user', 'bot', 'agent'].includes((e as HistoryEntry).from) && typeof (e as HistoryEntry).text === 'string';
 
 export class WebHistory {
   /** Appends for one user never interleave (two tabs may write at once). */

@@ -21,6 +21,7 @@ import { StoreWriteError } from '../../src/store/types';
 import { isRedisStore, type RedisStore } from '../../src/store/redis';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../src/ops/logger';
+import { webDelivery } from './desk-delivery';
 
 /**
  * Several instances: a visitor's tabs may be connected to different instances. Every reply is
@@ -128,6 +129,8 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
   };
   ctx.server.on('upgrade', onUpgrade);
   const bus = isRedisStore(ctx.store) ? await webReplyBus(ctx.store, adapter, logger) : null;
+  // The support desk's messages (agents' words, joined / resolved notices) to web visitors and backends.
+  const undeliver = ctx.desk?.registerDelivery('web', webDelivery(ctx.store, adapter, history));
   logger.info({ socket: WEB_SOCKET_PATH, webhook: WEBHOOK_PATH }, 'web: ready');
 
   return {
@@ -136,6 +139,7 @@ export async function startWeb(ctx: ChannelContext): Promise<RunningChannel> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      undeliver?.();
       ctx.server.off('upgrade', onUpgrade);
       await bus?.close();
       await controller.shutdown().catch(() => undefined);

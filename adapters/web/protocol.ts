@@ -48,6 +48,10 @@ export interface BotMessageFrame {
   intent?: string;
   state?: string;
   cause?: string | null;
+  /** Set when a person at the support desk wrote it: their display name. The text is plain, never markup. */
+  agent?: string;
+  /** The bot stays quiet (a person holds the conversation): nothing to show, the message was passed on. */
+  silent?: boolean;
 }
 
 /** Server → browser, on connect: what the page should show after a reload. */

@@ -39,4 +39,6 @@ export interface Engine {
   formatHandoff(summary: HandoffSummary): string;
   /** A cause in plain words. */
   causeTitle(cause: Cause): string;
+  /** The agent macro for a cause (null: ask for the missing facts), from the triage texts. */
+  macro(cause: Cause | null, secretShared: boolean): string;
 }

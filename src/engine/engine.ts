@@ -9,7 +9,7 @@ import type { ConversationState } from './state';
 import type { Cause, HandoffSummary, TriageResult, Turn, UserInput } from '../shared/types';
 import { answerText } from './replies';
 import { formatHandoff } from './handoff';
-import { triageTicket } from './triage';
+import { agentMacro, triageTicket } from './triage';
 import { read } from './stages/read';
 import { decide } from './stages/decide';
 import { render } from './stages/render';
@@ -49,6 +49,10 @@ export class ConversationEngine implements Engine {
 
   causeTitle(cause: Cause): string {
     return this.knowledge.causes[cause].title;
+  }
+
+  macro(cause: Cause | null, secretShared: boolean): string {
+    return agentMacro(this.knowledge, this.domain, { cause, questions: [], missing: [], secret: secretShared });
   }
 
   triage(text: string, opts: StepOptions = {}): TriageResult {

@@ -27,8 +27,8 @@ export function createEngine(
 export function createService(config: AppConfig, store: SessionStore, engine = createEngine(config)): ConversationService {
   return new ConversationService({
     engine,
-    // The web chat has no agent desk behind it.
-    handoffModes: { web: 'self_serve' },
+    // Without an agent desk (no agents' channel set) the web chat has nobody behind it.
+    handoffModes: config.desk ? {} : { web: 'self_serve' },
     store,
     maxMessageChars: config.maxMessageChars,
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -42,6 +42,16 @@ export interface ServiceOptions {
 
 export type ClaimResult = 'claimed' | 'already_claimed' | 'not_handed_off';
 
+/**
+ * The agent desk (src/desk/), when one is configured: told when a turn hands a conversation to a
+ * person (what it returns is added to the reply: queue position, expected wait) and of every message
+ * the user writes while the conversation is with the desk (copied to the agents, redacted).
+ */
+export interface DeskHooks {
+  opened(ref: ConversationRef, turn: Turn): Promise<string | null>;
+  userWrote(ref: ConversationRef, turn: Turn): Promise<void>;
+}
+
 export interface ServiceEvents {
   turn: [ref: ConversationRef, turn: Turn, latencyMs: number];
   handoff: [ref: ConversationRef, summary: HandoffSummary];
@@ -49,6 +59,8 @@ export interface ServiceEvents {
   quarantined: [key: string, reason: string];
   /** The store could not save; the user was told and nothing was acknowledged. */
   storeFailed: [ref: ConversationRef, err: Error];
+  /** The agent desk could not record a hand-off or copy a message to the agents. */
+  deskFailed: [ref: ConversationRef, err: Error];
 }
 
 export function conversationKey(ref: Pick<ConversationRef, 'channel' | 'conversationId'>): string {
@@ -71,6 +83,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   private readonly chains = new Map<string, Promise<unknown>>();
   private inFlight = 0;
   private accepting = true;
+  private desk: DeskHooks | null = null;
 
   constructor(opts: ServiceOptions) {
     super();
@@ -84,6 +97,11 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     this.maxConversations = opts.maxConversations ?? 50_000;
     this.rateLimitPerMinute = opts.rateLimitPerMinute ?? 30;
     this.limiter = new RateLimiter(this.rateLimitPerMinute, 60_000, this.now);
+  }
+
+  /** Connects the agent desk; from then on every channel hands off to it (none is self-serve). */
+  useDesk(desk: DeskHooks | null): void {
+    this.desk = desk;
   }
 
   /** Handles one user message; the turn is `silent` while an agent holds the conversation. */
@@ -136,8 +154,9 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       if (carried?.trailingSeedWords && redaction.text.trimStart().startsWith(SEED_PLACEHOLDER) && words.length >= 2) {
         words[words.length - 2] = scrubTrailingSeedWords(words[words.length - 2]!);
       }
-      const turn = result.turn;
+      let turn = result.turn;
       await this.store.set(key, state, state.handoff ? this.retentionMs : this.idleMs);
+      if (this.desk) turn = await this.toDesk(ref, turn);
       return this.finished(ref, turn, started);
     } catch (err) {
       if (!(err instanceof StoreWriteError)) throw err;
@@ -145,6 +164,23 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
       this.emit('storeFailed', ref, err);
       return this.fixedTurn(ref, input, 'cannot_save');
     }
+  }
+
+  /** A hand-off opens a desk record (the user hears their place in the queue); held messages go to the agents. */
+  private async toDesk(ref: ConversationRef, turn: Turn): Promise<Turn> {
+    const desk = this.desk!;
+    try {
+      if (turn.handoff) {
+        const waiting = await desk.opened(ref, turn);
+        if (waiting) return { ...turn, reply: [turn.reply, waiting].filter(Boolean).join('\n\n') };
+      } else if (turn.silent) {
+        await desk.userWrote(ref, turn);
+      }
+    } catch (err) {
+      // The conversation is saved; the desk's own failure must not lose the user's turn.
+      this.emit('deskFailed', ref, err as Error);
+    }
+    return turn;
   }
 
   /** The stored state, or undefined when there is none or it had the wrong shape (then set aside). */
@@ -169,6 +205,7 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   handoffMode(channel: ChannelName): HandoffMode {
+    if (this.desk && channel !== 'cli') return 'agents';
     return this.handoffModes[channel] ?? 'agents';
   }
 
@@ -217,7 +254,25 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     });
   }
 
-  /** Hands a conversation to a person on an agent's or adapter's initiative. */
+  /** Gives a still-unclaimed hand-off back to the bot (the desk's timeout); false when claimed or closed meanwhile. */
+  releaseIfWaiting(ref: Pick<ConversationRef, 'channel' | 'conversationId'>): Promise<boolean> {
+    const key = conversationKey(ref);
+    return this.serialise(key, async () => {
+      const state = await this.store.get<ConversationState>(key);
+      if (state?.handoff?.status !== 'waiting') return false;
+      state.handoff = null;
+      state.misunderstandings = 0;
+      await this.store.set(key, state, this.retentionMs);
+      return true;
+    });
+  }
+
+  /** A cause's agent macro: the reply an agent can send for it (with the secret warning when one was shared). */
+  macro(cause: Cause | null, secretShared: boolean): string {
+    return this.engine.macro(cause, secretShared);
+  }
+
+  /** The hand-off of a conversation, or null. */
   async handoffStatus(ref: Pick<ConversationRef, 'channel' | 'conversationId'>) {
     const state = await this.store.get<ConversationState>(conversationKey(ref));
     return state?.handoff ?? null;

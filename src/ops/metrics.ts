@@ -5,6 +5,7 @@ import type { ConversationService } from '../engine/service';
 import type { ConversationRef, Turn } from '../engine/types';
 import type { RunningChannel } from '../channels';
 import type { SessionStore } from '../store/types';
+import type { Desk } from '../desk/desk';
 
 export interface BotMetrics {
   registry: Registry;
@@ -12,7 +13,7 @@ export interface BotMetrics {
   detach(): void;
 }
 
-export function createMetrics(service: ConversationService, store: SessionStore, channels: () => RunningChannel[]): BotMetrics {
+export function createMetrics(service: ConversationService, store: SessionStore, channels: () => RunningChannel[], desk: Desk | null = null): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'rlb_process_' });
 
@@ -150,13 +151,59 @@ export function createMetrics(service: ConversationService, store: SessionStore,
   service.on('turn', onTurn);
   service.on('handoff', onHandoff);
   service.on('quarantined', onQuarantine);
+  const detachDesk = desk ? deskMetrics(registry, desk) : () => undefined;
 
   return {
     registry,
     detach() {
+      detachDesk();
       service.off('turn', onTurn);
       service.off('handoff', onHandoff);
       service.off('quarantined', onQuarantine);
     },
+  };
+}
+
+/** The agent desk: hand-offs waiting (shared by every instance: read from the store), time to claim and to close, timeouts. */
+function deskMetrics(registry: Registry, desk: Desk): () => void {
+  const buckets = [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+  new Gauge({
+    name: 'rlb_handoffs_waiting',
+    help: 'Hand-offs waiting for an agent to claim them (all instances).',
+    registers: [registry],
+    async collect() {
+      this.set((await desk.openRecords()).filter((r) => r.status === 'waiting').length);
+    },
+  });
+  const toClaim = new Histogram({
+    name: 'rlb_handoff_time_to_claim_seconds',
+    help: 'From the hand-off to the first claim (Claim button or first reply).',
+    labelNames: ['channel'] as const,
+    buckets,
+    registers: [registry],
+  });
+  const toResolve = new Histogram({
+    name: 'rlb_handoff_time_to_resolve_seconds',
+    help: 'From the hand-off to Resolve or Release.',
+    labelNames: ['channel', 'outcome'] as const,
+    buckets,
+    registers: [registry],
+  });
+  const timeouts = new Counter({
+    name: 'rlb_handoff_timeouts_total',
+    help: 'Hand-offs nobody claimed within HANDOFF_TIMEOUT_MINUTES.',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+  });
+  const onClaimed = (r: { ref: { channel: string } }, ms: number) => toClaim.observe({ channel: r.ref.channel }, ms / 1000);
+  const onClosed = (r: { ref: { channel: string }; status: string }, ms: number) => toResolve.observe({ channel: r.ref.channel, outcome: r.status }, ms / 1000);
+  const onTimeout = (r: { ref: { channel: string } }) => timeouts.inc({ channel: r.ref.channel });
+  desk.on('claimed', onClaimed);
+  desk.on('closed', onClosed);
+  desk.on('timedOut', onTimeout);
+  return () => {
+    desk.off('claimed', onClaimed);
+    desk.off('closed', onClosed);
+    desk.off('timedOut', onTimeout);
   };
 }

@@ -14,6 +14,9 @@ import { mountOpsRoutes } from './ops-routes';
 import { allowedHostnames, hostCheck } from './host-check';
 import { openConfiguredStore } from '../store/open';
 import { startWeb } from '../../adapters/web/index';
+import { Desk } from '../desk/desk';
+import { redisDeskBus } from '../desk/bus';
+import { isRedisStore } from '../store/redis';
 
 export interface RunningBot {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3000 (the chat page is at /). */
@@ -21,6 +24,8 @@ export interface RunningBot {
   server: http.Server;
   service: ConversationService;
   channels: RunningChannel[];
+  /** The agent desk, when an agents' channel is configured. */
+  desk: Desk | null;
   /** Stops taking messages, finishes those in flight, closes channels and the server, flushes the store. */
   stop(): Promise<void>;
 }
@@ -49,8 +54,12 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     if (ownsStore) await store.close();
     throw err;
   }
-  const metrics = createMetrics(service, store, () => channels);
+  // One desk for every channel's hand-offs, when an agents' channel is configured.
+  const desk = config.desk ? new Desk({ config: config.desk, exchange: config.exchange, service, store, logger: logger.child({ part: 'desk' }) }) : null;
+  service.useDesk(desk);
+  const metrics = createMetrics(service, store, () => channels, desk);
   service.on('quarantined', (key, reason) => logger.warn({ key, reason }, 'store: set a malformed record aside; its user starts fresh'));
+  service.on('deskFailed', (ref, err) => logger.error({ channel: ref.channel, error: err.message }, 'desk: could not record a hand-off or relay a message'));
   service.on('storeFailed', (ref, err) =>
     logger.error({ channel: ref.channel, code: (err as { code?: string }).code, error: err.message }, 'store: could not save; the user was told'),
   );
@@ -65,7 +74,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
   app.use(hostCheck(allowedHostnames(config.web.publicUrl, config.web.allowedHosts)));
   mountOpsRoutes(app, { channels: () => channels, metrics, stopping: () => stopping, startedAt, store: () => store.health?.() });
 
-  const ctx: ChannelContext = { config, service, store, logger, app, server };
+  const ctx: ChannelContext = { config, service, store, logger, app, server, desk };
 
   const closeServer = async () => {
     await new Promise<void>((resolve) => {
@@ -85,6 +94,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     for (const c of [...channels].reverse()) {
       await c.stop().catch((err) => logger.warn({ err, channel: c.name }, 'shutdown: channel did not stop cleanly'));
     }
+    await desk?.stop().catch((err) => logger.warn({ err }, 'shutdown: desk did not stop cleanly'));
     await closeServer();
     metrics.detach();
     await store.flush();
@@ -102,6 +112,10 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     if (config.discord) {
       const { startDiscord } = await import('../../adapters/discord/index.js');
       channels.push(await startDiscord(ctx));
+    }
+    if (desk) {
+      if (isRedisStore(store)) desk.useBus(await redisDeskBus(store, (job) => desk.run(job), logger));
+      desk.start();
     }
     app.use(notFound);
     app.use(errorHandler(logger));
@@ -121,6 +135,7 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     server,
     service,
     channels,
+    desk,
     stop: () => (stopped ??= stopAll().then(() => logger.info('region-lock-bot stopped'))),
   };
 }

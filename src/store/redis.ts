@@ -10,7 +10,8 @@
 //                             script): two instances never run turns of one conversation at once
 //   rlb:rate:<user>           rate-limit windows (a sorted set of hit times, one Lua script)
 //   rlb:leader:<name>         leader locks (the Discord gateway), see leader.ts
-//   rlb:bus:<channel>         pub/sub channels (web replies to the instance holding the socket)
+//   rlb:bus:<channel>         pub/sub channels (web replies to the instance holding the socket; desk
+//                             jobs for the instance that can run them, src/desk/bus.ts)
 // Every multi-step change is one Lua script, so it is atomic across instances.
 //
 // When Redis is unreachable, commands fail at once (no offline queue) and every failure is a

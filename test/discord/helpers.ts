@@ -264,6 +264,20 @@ export class DiscordHarness {
     return interaction;
   }
 
+  /** Picks `value` in the select menu with custom id `customId` on a message the bot posted. */
+  select(message: any, customId: string, value: string, user: FakeUser): any {
+    const channel = this.fake.channels.get(message.channel_id);
+    const inGuild = !!channel?.guild_id;
+    const interaction = {
+      ...this.interactionBase(user, message.channel_id, inGuild, inGuild ? '8192' : '0'),
+      type: 3,
+      data: { custom_id: customId, component_type: 3, values: [value] },
+      message: { ...message },
+    };
+    this.fake.dispatch('INTERACTION_CREATE', interaction);
+    return interaction;
+  }
+
   /** Submits the form (modal) with custom id `customId`: one text input `inputId` = value. */
   submitModal(user: FakeUser, customId: string, inputId: string, value: string, message?: any): any {
     const interaction = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ButtonStyle } from 'discord.js';
 import { MESSAGE_CONTENT_MAX, splitMessage } from '../../adapters/discord/render/split';
 import { answerRows, answeredRows, optionIdOf } from '../../adapters/discord/render/answer-buttons';
-import { handoffCustomId, parseHandoffCustomId, HANDOFF_CLAIM } from '../../adapters/discord/render/handoff-card';
+import { deskCustomId, parseDeskCustomId } from '../../adapters/discord/render/desk-card';
 import { renderTriageCard } from '../../adapters/discord/render/triage-card';
 import { discordToPlain } from '../../adapters/discord/render/plain-text';
 
@@ -50,16 +50,13 @@ describe('discord rendering', () => {
     expect(buttons.find((b) => b.custom_id === 'answer|scope:all')?.style).toBe(ButtonStyle.Secondary);
   });
 
-  it('reads hand-off custom ids back and rejects malformed or forged ones', () => {
-    const ref = { conversationId: '1100000000000000100:1200000000000000001', userId: '1300000000000000001' };
-    const id = handoffCustomId(HANDOFF_CLAIM, ref);
+  it('reads hand-off control ids back and rejects malformed or forged ones', () => {
+    const id = deskCustomId('claim', 'Ab3_x-9QwErT');
     expect(id.length).toBeLessThanOrEqual(100);
-    expect(parseHandoffCustomId(id)).toEqual({ action: HANDOFF_CLAIM, ref });
-    expect(parseHandoffCustomId(handoffCustomId(HANDOFF_CLAIM, { conversationId: '@me:1200000000000000001', userId: ref.userId }))?.ref.conversationId).toBe(
-      '@me:1200000000000000001',
-    );
-    for (const bad of ['handoff-claim', 'handoff-claim|x|y', 'handoff-delete|1:2|3', `${id}|extra`, 'handoff-claim|conv:../../etc|1300000000000000001']) {
-      expect(parseHandoffCustomId(bad)).toBeNull();
+    expect(parseDeskCustomId(id)).toEqual({ action: 'claim', id: 'Ab3_x-9QwErT' });
+    expect(parseDeskCustomId(deskCustomId('macro', 'Ab3_x-9QwErT'))?.action).toBe('macro');
+    for (const bad of ['desk|claim', 'desk|claim|x', 'desk|delete|Ab3_x-9QwErT', `${id}|extra`, 'desk|claim|../../etc/passwd', 'handoff-claim|1:2|3']) {
+      expect(parseDeskCustomId(bad)).toBeNull();
     }
   });
 

@@ -33,7 +33,7 @@ describe('slack hand-offs', () => {
       () => h.fake.callsOf('chat.update').find((c) => c.params.channel === AGENT_CHANNEL && buttonsOf(c).some((b) => b.label === 'Release')),
       'the claimed card',
     );
-    expect(buttonsOf(claimedUpdate).map((b) => b.label)).toEqual(['Release', 'Resolved']);
+    expect(buttonsOf(claimedUpdate).map((b) => b.label)).toEqual(['Release', 'Resolve']);
     expect(textOf(claimedUpdate)).toContain('<@U0AGENT>');
     const joined = await waitFor(
       () =>
@@ -43,7 +43,8 @@ describe('slack hand-offs', () => {
           .find((c) => textOf(c).includes(fragment('agent_joined'))),
       'the agent-joined message',
     );
-    expect(textOf(joined)).toContain('<@U0AGENT>');
+    // The customer sees the agent's display name (users.info), not a Slack mention.
+    expect(textOf(joined)).toContain('Agent U0AGENT');
 
     // A second agent cannot claim it again; they are told privately.
     const second = await h.click(card, 'Claim', { user: 'U0AGENT2' });
@@ -76,7 +77,7 @@ describe('slack hand-offs', () => {
           .find((c) => textOf(c).includes('looking at your account')),
       'the agent reply in the DM',
     );
-    expect(textOf(passedOn)).toContain('<@U0AGENT>');
+    expect(textOf(passedOn)).toContain('Agent U0AGENT (support team)');
     // Another agent discussing the case in the thread is not passed on to the customer.
     await h.threadMessage('Internal note: probably a KYC case', h.tsOf(card), { channel: AGENT_CHANNEL, user: 'U0AGENT2' });
     await settle(h);
@@ -111,7 +112,7 @@ describe('slack hand-offs', () => {
       'the joined message in the thread',
     );
     const claimed = await waitFor(
-      () => h.fake.callsOf('chat.update').find((c) => c.params.ts === h.tsOf(card) && buttonsOf(c).some((b) => b.label === 'Resolved')),
+      () => h.fake.callsOf('chat.update').find((c) => c.params.ts === h.tsOf(card) && buttonsOf(c).some((b) => b.label === 'Resolve')),
       'the claimed card',
     );
     // Quiet while claimed, also for thread follow-ups.
@@ -120,7 +121,7 @@ describe('slack hand-offs', () => {
     await settle(h);
     expect(h.posts({ channel, threadTs: mention.ts }).length).toBe(before);
 
-    await h.click(claimed, 'Resolved', { user: 'U0AGENT' });
+    await h.click(claimed, 'Resolve', { user: 'U0AGENT' });
     const resolved = await waitFor(
       () => h.posts({ channel, threadTs: mention.ts }).find((c) => textOf(c).includes(fragment('agent_resolved'))),
       'the resolved message',

@@ -28,6 +28,7 @@ export function textOf(call: RecordedCall | { params: Record<string, any> } | { 
   const parts: string[] = [String(p.text ?? '')];
   for (const b of (p.blocks ?? []) as any[]) {
     if (b.text?.text) parts.push(b.text.text);
+    for (const f of b.fields ?? []) if (typeof f.text === 'string') parts.push(f.text);
     for (const e of b.elements ?? []) if (typeof e.text === 'string') parts.push(e.text);
   }
   return parts.join('\n');
@@ -37,7 +38,7 @@ export function buttonsOf(call: RecordedCall): { action_id: string; block_id: st
   const out: { action_id: string; block_id: string; label: string; value: string }[] = [];
   for (const b of (call.params.blocks ?? []) as any[]) {
     if (b.type !== 'actions') continue;
-    for (const e of b.elements ?? []) out.push({ action_id: e.action_id, block_id: b.block_id, label: e.text?.text, value: e.value });
+    for (const e of b.elements ?? []) if (e.type === 'button') out.push({ action_id: e.action_id, block_id: b.block_id, label: e.text?.text, value: e.value });
   }
   return out;
 }

@@ -22,10 +22,21 @@ describe('slack app manifest', () => {
     const events: string[] = manifest.settings.event_subscriptions.bot_events;
     expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups']));
     const scopes: string[] = manifest.oauth_config.scopes.bot;
-    const needed = ['app_mentions:read', 'chat:write', 'im:history', 'im:write', 'commands', 'channels:history', 'groups:history'];
+    const needed = ['app_mentions:read', 'chat:write', 'im:history', 'im:write', 'commands', 'channels:history', 'groups:history', 'users:read'];
     expect(scopes).toEqual(expect.arrayContaining(needed));
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+  });
+
+  it('subscribes to thread messages in public and private channels: the agent desk relay needs them', () => {
+    // Agents write in the hand-off card's thread in SLACK_AGENT_CHANNEL (public or private); only these
+    // events deliver such replies, and reading them needs the matching history scopes.
+    const events: string[] = manifest.settings.event_subscriptions.bot_events;
+    expect(events).toContain('message.channels');
+    expect(events).toContain('message.groups');
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history']));
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    expect(readme).toMatch(/Why `message\.channels` and `message\.groups`/);
   });
 
   it('sends events, commands and interactions to the bot events path', () => {

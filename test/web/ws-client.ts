@@ -11,6 +11,10 @@ export interface BotFrame {
   intent?: string;
   state?: string;
   cause?: string | null;
+  /** A person at the support desk wrote it (their label). */
+  agent?: string;
+  /** The bot stayed quiet: a person holds the conversation. */
+  silent?: boolean;
   messages?: { from: 'user' | 'bot'; text: string; options?: { id: string; label: string }[] }[];
 }
 

@@ -4,8 +4,8 @@ import type { DiscordDeps } from '../deps';
 import { describeError, guarded } from '../errors';
 import { messageCommands, slashCommands } from '../commands';
 import { answerOption } from '../components/answer-option';
-import { handoffButton } from '../components/handoff';
-import { agentReplySubmit } from '../components/agent-reply';
+import { deskButton, deskMacro, deskReplySubmit } from '../components/desk';
+import { DESK_PREFIX } from '../render/desk-card';
 import { ANSWER_PREFIX } from '../render/answer-buttons';
 import { defineEvent } from './types';
 
@@ -18,9 +18,11 @@ async function route(deps: DiscordDeps, interaction: Interaction): Promise<void>
     if (command) return command.execute(interaction, deps);
   } else if (interaction.isButton()) {
     if (interaction.customId.startsWith(ANSWER_PREFIX)) return answerOption(interaction, deps);
-    if (interaction.customId.startsWith('handoff-')) return handoffButton(interaction, deps);
+    if (interaction.customId.startsWith(DESK_PREFIX)) return deskButton(interaction, deps);
+  } else if (interaction.isStringSelectMenu()) {
+    if (interaction.customId.startsWith(DESK_PREFIX)) return deskMacro(interaction, deps);
   } else if (interaction.isModalSubmit()) {
-    if (interaction.customId.startsWith('handoff-')) return agentReplySubmit(interaction, deps);
+    if (interaction.customId.startsWith(DESK_PREFIX)) return deskReplySubmit(interaction, deps);
   } else {
     return;
   }

@@ -3,7 +3,8 @@
 // messages are ignored.
 import { Events, MessageType } from 'discord.js';
 import { guarded } from '../errors';
-import { agentThreadKey, threadKey, type HandoffCard, type ThreadRecord } from '../conversation';
+import { threadKey, type ThreadRecord } from '../conversation';
+import { deskThreadKey } from '../desk';
 import { directMessage } from '../messages/direct-message';
 import { mention } from '../messages/mention';
 import { threadFollowUp } from '../messages/thread-follow-up';
@@ -20,8 +21,8 @@ export default defineEvent({
     await guarded(deps.logger, 'message', async () => {
       if (!message.inGuild()) return directMessage(deps, message);
       if (message.channel.isThread()) {
-        const card = await deps.store.get<HandoffCard>(agentThreadKey(message.channelId));
-        if (card) return agentThreadMessage(deps, message, card);
+        const handoff = await deps.store.get<string>(deskThreadKey(message.channelId));
+        if (handoff) return agentThreadMessage(deps, message, handoff);
         const thread = await deps.store.get<ThreadRecord>(threadKey(message.channelId));
         if (thread) return threadFollowUp(deps, message, thread);
       }

@@ -105,6 +105,45 @@
     scrollToStart(row);
   }
 
+  // A person at the support desk: their words are shown exactly as written (textContent, never
+  // markup); a bare http(s) address becomes a link that shows its own full address, so it cannot
+  // pretend to go somewhere else, and opens without giving the page away (noopener, no referrer).
+  var URL_IN_TEXT = /https?:\/\/[^\s<>"']+/g;
+
+  function appendPlainWithLinks(parent, text) {
+    var last = 0;
+    String(text).replace(URL_IN_TEXT, function (url, at) {
+      var trimmed = url.replace(/[).,;:!?]+$/, '');
+      parent.appendChild(document.createTextNode(text.slice(last, at)));
+      var a = document.createElement('a');
+      a.href = trimmed;
+      a.textContent = trimmed;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer nofollow';
+      parent.appendChild(a);
+      last = at + trimmed.length;
+      return url;
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function addAgentMessage(name, text) {
+    var row = document.createElement('div');
+    row.className = 'msg bot agent';
+    var label = document.createElement('div');
+    label.className = 'from';
+    label.textContent = name;
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    var p = document.createElement('p');
+    appendPlainWithLinks(p, text);
+    bubble.appendChild(p);
+    row.appendChild(label);
+    row.appendChild(bubble);
+    log.appendChild(row);
+    scrollToStart(row);
+  }
+
   // A new bot message is read from its start: on a phone a long reply would otherwise open at its
   // end, below the headline. Short replies still show the chips under them.
   function scrollToStart(row) {
@@ -134,6 +173,7 @@
     }
     messages.forEach(function (m) {
       if (m.from === 'user') addUserMessage(m.text);
+      else if (m.from === 'agent') addAgentMessage(m.agent || 'Support', m.text);
       else addBotMessage(m.text, m.options || []);
     });
   }
@@ -223,8 +263,15 @@
       return;
     }
     if (msg.type === 'message') {
+      // A person's message arrives on its own, not as the answer to one of ours.
+      if (typeof msg.agent === 'string') {
+        addAgentMessage(msg.agent, msg.text || '');
+        return;
+      }
       awaiting = Math.max(0, awaiting - 1);
       setTyping(awaiting > 0);
+      // Silent: a person holds the conversation and the message was passed on to them.
+      if (msg.silent) return;
       addBotMessage(msg.text || '', msg.options || [], msg);
     }
   }

@@ -242,6 +242,11 @@ export class FakeSlack {
         const user = String(p.users ?? p.user ?? 'U0').split(',')[0];
         return { ok: true, channel: { id: `D${user.replace(/^U/, '')}` } };
       }
+      case 'users.info': {
+        // Display names the tests can predict: U0AGENT → "Agent U0AGENT".
+        const id = String(p.user ?? 'U0');
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: `Agent ${id}`, profile: { display_name: `Agent ${id}`, real_name: `Agent ${id}` } } };
+      }
       case 'views.open':
         return { ok: true, view: { id: 'V0FAKE' } };
       case 'apps.connections.open':

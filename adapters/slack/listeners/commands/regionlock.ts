@@ -6,6 +6,11 @@ import { context, renderReply, sections, type SlackMessage } from '../../render/
 import { slackToPlain } from '../../render/mrkdwn';
 import { renderTriageCard } from '../../render/triage-card';
 import { guarded } from '../../errors';
+import { escapeSlack } from '../../render/mrkdwn';
+import { channelLabel } from '../../../shared/desk-card';
+
+/** A link Slack opens at the card (archives/<channel>/p<ts without the dot>). */
+const cardLink = (channel: string, ts: string) => `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
 
 export const COMMAND = '/regionlock';
 
@@ -13,15 +18,17 @@ export function helpMessage(command = COMMAND): SlackMessage {
   const text = [
     `*How to use* \`${command}\``,
     `• \`${command} <question>\`: a private answer, e.g. \`${command} can I still withdraw my coins?\``,
+    `• \`${command} status\`: open hand-offs at the agent desk (waiting time, who holds them, channel)`,
     `• \`${command} triage <ticket text>\`: paste a customer ticket and get the likely causes, the facts still missing and a reply you can send`,
     '• The *Triage ticket* entry in any message\'s "More actions" menu does the same for that message.',
   ].join('\n');
   return { text, blocks: sections(text) };
 }
 
-export function parseCommand(raw: string): { kind: 'help' } | { kind: 'triage'; ticket: string } | { kind: 'ask'; question: string } {
+export function parseCommand(raw: string): { kind: 'help' } | { kind: 'status' } | { kind: 'triage'; ticket: string } | { kind: 'ask'; question: string } {
   const text = raw.trim();
   if (!text || /^(help|\?)$/i.test(text)) return { kind: 'help' };
+  if (/^status$/i.test(text)) return { kind: 'status' };
   const triage = /^triage\b[:\s]*([\s\S]*)$/i.exec(text);
   if (triage) {
     const ticket = triage[1].trim();
@@ -39,6 +46,16 @@ export const regionlockCommand =
       let messages: SlackMessage[];
       if (parsed.kind === 'help') {
         messages = [helpMessage(command.command || COMMAND)];
+      } else if (parsed.kind === 'status') {
+        const desk = deps.desk;
+        const text = desk
+          ? await desk.statusLines((r) => {
+              const who = r.ref.channel === 'slack' ? `<@${r.ref.userId}>` : escapeSlack(r.userName ?? desk.texts.card_user_unknown);
+              const link = r.card ? ` <${cardLink(r.card.channel, r.card.message)}|card>` : '';
+              return `${channelLabel(desk.texts, r)} · ${who}${link}`;
+            })
+          : 'No agent desk is configured.';
+        messages = [{ text, blocks: sections(text) }];
       } else if (parsed.kind === 'triage') {
         const started = Date.now();
         const result = deps.service.triage(parsed.ticket);

@@ -1,0 +1,77 @@
+// The desk's texts (intents/knowledge/desk.yaml): user lines and card headings, checked at start-up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { INTENTS_DIR } from '../paths';
+import { format } from '../knowledge/load';
+
+const text = z.string().min(1);
+const schema = z.object({
+  queue_next: text,
+  queue_position: text.includes('{position}'),
+  median_claim: text.includes('{duration}'),
+  outside_hours: text.includes('{hours}'),
+  timed_out: text.includes('{duration}'),
+  summary_heading: text,
+  summary_cause: text.includes('{cause}'),
+  summary_no_cause: text,
+  summary_facts: text,
+  summary_words: text,
+  agent_label: text.includes('{agent}'),
+  duration_seconds: text,
+  duration_minutes: text.includes('{minutes}'),
+  card_title: text,
+  card_channel: text,
+  card_user: text,
+  card_user_unknown: text,
+  card_reason: text,
+  card_cause: text,
+  card_no_cause: text,
+  card_evidence: text,
+  card_missing: text,
+  card_transcript: text,
+  card_facts: text,
+  card_secret_shared: text,
+  card_how_to: text,
+  card_waiting: text.includes('{since}'),
+  card_claimed: text.includes('{agent}'),
+  card_released: text.includes('{agent}'),
+  card_resolved: text.includes('{agent}'),
+  card_timed_out: text.includes('{duration}'),
+  card_outside_hours: text.includes('{hours}'),
+  button_claim: text,
+  button_release: text,
+  button_resolve: text,
+  macro_menu: text,
+  macro_sent: text.includes('{cause}'),
+  not_holder: text.includes('{holder}'),
+  already_claimed: text.includes('{holder}'),
+  no_longer_open: text,
+  reasons: z.object({ user_request: text, repeated_misunderstanding: text, account_frozen: text, agent_triage: text }),
+  channels: z.object({ web: text, api: text, slack: text, discord: text, cli: text }),
+  status_heading: text.includes('{count}'),
+  status_none: text,
+  status_waiting: text.includes('{duration}'),
+  status_claimed: text.includes('{agent}'),
+});
+export type DeskTexts = z.infer<typeof schema>;
+
+export const DESK_TEXTS_FILE = join(INTENTS_DIR, 'knowledge', 'desk.yaml');
+
+export function loadDeskTexts(file = DESK_TEXTS_FILE): DeskTexts {
+  const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** "less than a minute" / "about 4 min". */
+export function formatDuration(t: DeskTexts, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 1 ? t.duration_seconds : format(t.duration_minutes, { minutes: String(minutes) });
+}
+
+export { format };
