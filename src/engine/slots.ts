@@ -17,6 +17,8 @@ const QUESTION_START =
   /^(?:will|would|can|could|should|does|do|did|is|are|am|how|what|why|when|where|which|if|may|might|shall|(?:was|were|has|have|had) (?:my|i|it|the|this|your|you|they|we|he|she)\b)\b/;
 /** Comparisons ("region lock vs account frozen", "和冻结有什么区别") describe the two things, not the
  * user's account: the patterns are intents/lexicon/slots.yaml's `sentence.comparison`. */
+/** Other languages' questions without a question mark ("出差会导致限制吗"): `sentence.question`. */
+const asking = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.question') ?? []).some((re) => re.test(text));
 const comparing = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.comparison') ?? []).some((re) => re.test(text));
 
 /** Lower-cases and evens out apostrophes so the patterns see one spelling. */
@@ -43,7 +45,7 @@ function sentences(d: Domain, text: string): { text: string; question: boolean }
       .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || comparing(d, s) }))
+      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || comparing(d, s) || asking(d, s) }))
   );
 }
 
@@ -67,7 +69,10 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
   const texts = sentences(domain, prepare(rawText.slice(0, 5000)));
   const corrected = words.join(' ');
   if (corrected && !texts.some((t) => t.text.includes(corrected)))
-    texts.push({ text: corrected, question: /[?？]\s*$/.test(rawText) || QUESTION_START.test(corrected) || comparing(domain, corrected) });
+    texts.push({
+      text: corrected,
+      question: /[?？]\s*$/.test(rawText) || QUESTION_START.test(corrected) || comparing(domain, corrected) || asking(domain, corrected),
+    });
 
   for (const { text, question } of texts) {
     for (const slot of domain.slots) {

@@ -7,6 +7,7 @@ import { createEngine } from '../../src/engine/index';
 import { loadConfig } from '../../src/config';
 import { conversation, testEngine } from '../helpers/bot';
 import { loadLanguageTable } from '../../src/language/languages';
+import { read } from '../../src/engine/stages/read';
 
 const served = ['en', 'zh'];
 const choose = (previous: string | undefined, text: string, picked = false) => chooseLanguage(previous, detectLanguage(text), served, picked);
@@ -34,6 +35,42 @@ describe('choosing the language of a message', () => {
     expect(choose(undefined, 'Привет, мой аккаунт заблокирован')).toEqual({ language: 'en', unsupported: 'ru' });
     // Keyboard noise is not a language.
     expect(choose('en', 'blorp flim flam wibble').unsupported).toBeNull();
+  });
+});
+
+describe('facts read from Chinese messages (intents/lexicon/zh/slots.yaml)', () => {
+  const facts = (text: string) => read({ matcher: testEngine().pack('zh').matcher, domain: testEngine().domain }, { text }).extraction.slots;
+  const cases: [string, Record<string, unknown>][] = [
+    ['所有网络都不行，流量和wifi都试了', { scope: 'all' }],
+    ['只有公司网络才这样', { scope: 'one' }],
+    ['我是用中国身份证做的实名认证', { kycRestricted: true }],
+    ['KYC 填的是德国', { kycRestricted: false }],
+    ['收到邮件说要退出我们国家的市场', { announcement: true }],
+    ['没收到任何邮件', { announcement: false }],
+    ['昨天切换了好几个国家的节点', { ipJumps: true }],
+    ['我人在大陆', { location: 'restricted' }],
+    ['我现在在新加坡', { location: 'supported' }],
+    ['挂了梯子登录的', { location: 'vpn' }],
+    ['我最近在日本出差', { trip: true }],
+    ['我住在香港', { residence: 'supported' }],
+    ['睡了一觉第二天自己就好了', { recovered: true }],
+    ['账号被冻结了，登录不了', { cannotLogin: true }],
+    ['用量化机器人跑的，服务器在美东', { api: true, serverLocation: 'restricted' }],
+  ];
+  for (const [text, expected] of cases) it(text, () => expect(facts(text)).toMatchObject(expected));
+
+  it('a question names no facts of the user, with or without "？"', () => {
+    expect(facts('出差会导致地区限制吗').trip).toBeUndefined();
+    expect(facts('地区限制和账号冻结有什么区别？').cannotLogin).toBeUndefined();
+  });
+
+  it('yes, no and not sure on their own answer the pending question', () => {
+    const c = conversation();
+    c.say('币安提示地区受限');
+    c.say('不确定');
+    expect(c.say('没有').state).toBe('ask_kyc_region');
+    expect(c.state?.slots.ipJumps).toBe(false);
+    expect(c.say('是').cause).toBe('kyc_region');
   });
 });
 
