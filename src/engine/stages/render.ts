@@ -154,6 +154,6 @@ export function forOtherExchange(text: string, k: Knowledge, other: string): str
   const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyUrl = urls.map(escapeRegExp).join('|');
   let out = text.replace(new RegExp(`\\[([^\\]]+)\\]\\((?:${anyUrl})[^)]*\\)`, 'g'), '$1');
-  out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), `${other}'s own website`);
+  out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), format(k.ui.other_exchange_site ?? "{other}'s own website", { other }));
   return out.replace(new RegExp(`\\b${escape(e.name)}\\b`, 'g'), other);
 }
