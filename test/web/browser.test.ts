@@ -170,6 +170,8 @@ describe('chat page in a browser', () => {
       expect(await zh.locator('#status').innerText()).toBe('在线');
       expect(await zh.locator('html').getAttribute('lang')).toBe('zh-Hans');
       expect(await bots.last().innerText()).toContain('所有网络');
+      // The greeting before the first message follows the language too.
+      expect(await bots.first().innerText()).toContain('我可以帮您');
       expect(await zh.locator('.chip').allInnerTexts()).toEqual(['所有网络都这样', '只有这个网络', '不确定']);
       expect(await zh.locator('.chips').getAttribute('aria-label')).toBe('回答选项');
       await zh.screenshot({ path: join(PACKAGE_ROOT, 'test', 'artifacts', 'chat-zh.png') });

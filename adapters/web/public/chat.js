@@ -91,6 +91,12 @@
     inputLabel.textContent = s.input_label;
     sendButton.setAttribute('aria-label', s.send_label);
     log.setAttribute('aria-label', s.log_label);
+    // The greeting shown before the first message follows too (later replies stay as they were said).
+    var intro = log.querySelector('.msg.bot[data-intro] .bubble');
+    if (intro) {
+      intro.textContent = '';
+      intro.appendChild(window.renderMarkdown(s.intro));
+    }
     var statusText = s[document.body.dataset.connection === 'open' ? 'online' : document.body.dataset.connection === 'closed' ? 'reconnecting' : 'connecting'];
     if (statusText) statusEl.textContent = statusText;
   }
@@ -162,6 +168,7 @@
     var s = strings();
     if (!s.intro) return;
     addBotMessage(s.intro, []);
+    log.lastElementChild.dataset.intro = '1';
     addChips(
       s.starters.map(function (label) {
         return { id: '', label: label };
