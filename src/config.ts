@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseSupportHours, SUPPORT_HOURS_HELP, type SupportHours } from './desk/support-hours';
+import { DEFAULT_LANGUAGE, loadLanguageTable } from './language/languages';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -31,6 +32,36 @@ const bool = (def: boolean) =>
     .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).default(def ? 'true' : 'false'))
     .transform((v) => ['true', '1', 'yes'].includes(v));
 /** CSP frame-ancestors sources: 'none', 'self', or http(s) origins. */
+/** The languages intents/languages.yaml describes (read once, when settings are first validated). */
+let knownLanguages: string[] | undefined;
+const languageCodes = () => (knownLanguages ??= [...loadLanguageTable().languages.keys()]);
+const languageList = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v : languageCodes().join(',')),
+  z
+    .string()
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .superRefine((codes, ctx) => {
+      const unknown = codes.filter((c) => !languageCodes().includes(c));
+      if (unknown.length)
+        ctx.addIssue({ code: 'custom', message: `names ${unknown.join(', ')}, not in intents/languages.yaml (known: ${languageCodes().join(', ')})` });
+      else if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one language' });
+    }),
+);
+const language = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => languageCodes().includes(v), { message: 'must be a language of intents/languages.yaml' })
+    .default(DEFAULT_LANGUAGE),
+);
 const FRAME_SOURCE = /^(?:'none'|'self'|https?:\/\/(?:\*\.)?[A-Za-z0-9.-]+(?::\d+)?)$/;
 
 export const configSchema = z
@@ -105,6 +136,8 @@ export const configSchema = z
     MAX_STORE_MB: int(512, 1, 1_000_000),
     NEW_CONVERSATIONS_PER_MINUTE: int(20, 1, 100_000),
     HANDOFF_AFTER_MISUNDERSTANDINGS: int(3, 1, 20),
+    LANGUAGES: languageList,
+    AGENT_LANGUAGE: language,
 
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
@@ -153,6 +186,9 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     // A bot reachable from other machines must not let anyone drive /api/messages for any user id.
+    if (!c.LANGUAGES.includes(c.AGENT_LANGUAGE)) {
+      ctx.addIssue({ code: 'custom', path: ['AGENT_LANGUAGE'], message: `must be one of LANGUAGES (${c.LANGUAGES.join(',')})` });
+    }
     if (!isLoopbackHost(c.HOST) && !c.WEB_API_TOKEN) {
       ctx.addIssue({
         code: 'custom',
@@ -233,6 +269,10 @@ export interface AppConfig {
   maxConversations: number;
   maxStoreMb: number;
   handoffAfterMisunderstandings: number;
+  /** Languages the bot replies in (codes of intents/languages.yaml); the first is the default. */
+  languages: string[];
+  /** The language of agents' cards (triage, hand-off). */
+  agentLanguage: string;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   /** The agents' desk every channel's hand-offs go to; null when neither agents' channel is set. */
@@ -301,6 +341,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConversations: c.MAX_CONVERSATIONS,
     maxStoreMb: c.MAX_STORE_MB,
     handoffAfterMisunderstandings: c.HANDOFF_AFTER_MISUNDERSTANDINGS,
+    languages: c.LANGUAGES,
+    agentLanguage: c.AGENT_LANGUAGE,
     slack:
       c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET && c.SLACK_AGENT_CHANNEL
         ? {

@@ -18,6 +18,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ EXCHANGE_SUPPORT_URL: 'not a url' })).toThrow(/EXCHANGE_SUPPORT_URL/);
   });
 
+  it('serves English and Chinese by default, agents in English; LANGUAGES and AGENT_LANGUAGE are checked against intents/languages.yaml', () => {
+    const c = loadConfig({});
+    expect(c.languages).toEqual(['en', 'zh']);
+    expect(c.agentLanguage).toBe('en');
+    expect(loadConfig({ LANGUAGES: ' zh, en ' }).languages).toEqual(['zh', 'en']);
+    expect(loadConfig({ LANGUAGES: 'en' }).languages).toEqual(['en']);
+    expect(loadConfig({ AGENT_LANGUAGE: 'zh' }).agentLanguage).toBe('zh');
+    expect(() => loadConfig({ LANGUAGES: 'en,xx' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LANGUAGES: 'en,xx' })).toThrow(/LANGUAGES names xx, not in intents\/languages.yaml/);
+    expect(() => loadConfig({ LANGUAGES: ',' })).toThrow(/LANGUAGES must name at least one language/);
+    expect(() => loadConfig({ AGENT_LANGUAGE: 'fr' })).toThrow(/AGENT_LANGUAGE must be a language of intents\/languages.yaml/);
+    expect(() => loadConfig({ LANGUAGES: 'en', AGENT_LANGUAGE: 'zh' })).toThrow(/AGENT_LANGUAGE must be one of LANGUAGES/);
+  });
+
   it('rejects a partial Slack or Discord set, naming what is missing, without echoing secrets', () => {
     try {
       loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-value' });

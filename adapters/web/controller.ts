@@ -9,7 +9,7 @@ import type { WebSocketChannelAdapter } from './socket-adapter';
 import type { WebHistory } from './history';
 import { WEBHOOK_PATH } from './paths';
 import { botMessage, isValidUserId, readIncoming, type HistoryFrame } from './protocol';
-import { handoffNotice, loadWebMessages } from './handoff-notice';
+import { handoffNotice, loadWebMessages, pageStrings, webMessagesFor } from './handoff-notice';
 import type { VisitorIds } from './identity';
 import type { NewConversationLimit } from './new-conversations';
 import { CLIENT_FIELD } from './socket-adapter';
@@ -38,6 +38,9 @@ export interface WebControllerDeps {
 
 export function createWebController({ ctx, adapter, history, logger, ids, newConversations }: WebControllerDeps): Botkit {
   const webMessages = loadWebMessages();
+  const languages = ctx.config.languages ?? ['en'];
+  // The page's strings in every served language: the page switches with the conversation.
+  const page = pageStrings(webMessages, ctx.config.exchange, languages);
   const controller = new Botkit({
     adapter,
     webserver: ctx.app,
@@ -89,10 +92,11 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
         // summary to paste there.
         const summary = turn.handoff;
         logger.info({ reason: summary.reason, cause: summary.likelyCause }, 'web: sent the user to support');
-        const title = summary.likelyCause ? ctx.service.causeTitle(summary.likelyCause) : null;
+        const title = summary.likelyCause ? ctx.service.causeTitle(summary.likelyCause, turn.language) : null;
         // What came before the engine's "a person will reply here" (a security warning, the
         // diagnosis) is kept; only that promise is replaced by the way to support.
-        reply = [withoutPromise(ctx.service, turn.reply), handoffNotice(webMessages, ctx.config.exchange, summary, title)].filter(Boolean).join('\n\n');
+        const notice = handoffNotice(webMessagesFor(webMessages, turn.language), ctx.config.exchange, summary, title);
+        reply = [withoutPromise(ctx.service, turn.reply, turn.language), notice].filter(Boolean).join('\n\n');
       }
       logger.debug({ intent: turn.intent, state: turn.state, cause: turn.cause, via: viaSocket(message) ? 'socket' : 'webhook' }, 'web: turn');
       // Refused messages (rate-limited, busy, not saved) leave no trace; the rest is stored as the
@@ -103,11 +107,11 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
           await history.append(user, [
             { from: 'user', text: turn.user, at: now },
             // While a person holds the conversation the bot says nothing, and nothing is kept for it.
-            ...(turn.silent ? [] : [{ from: 'bot' as const, text: reply, options: turn.options, at: now }]),
+            ...(turn.silent ? [] : [{ from: 'bot' as const, text: reply, options: turn.options, at: now, language: turn.language }]),
           ]);
         } catch (err) {
           logger.error({ error: (err as Error).message }, 'web: could not save the transcript; the user was told');
-          reply = `${ctx.service.message('cannot_save')}\n\n${reply}`;
+          reply = `${ctx.service.message('cannot_save', {}, turn.language)}\n\n${reply}`;
         }
       }
       const frame = botMessage(reply, turn.options, {
@@ -115,6 +119,7 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
         intent: turn.intent,
         state: turn.state,
         cause: turn.cause,
+        language: turn.language,
         ...(turn.silent ? { silent: true } : {}),
       });
       await bot.reply(message, { type: 'message', channelData: frame });
@@ -133,10 +138,13 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
       return;
     }
     const user = known ? message.user : ids.issue();
+    const messages = known ? await history.read(user) : [];
     const frame: HistoryFrame = {
       type: 'history',
       user,
-      messages: known ? await history.read(user) : [],
+      messages,
+      language: [...messages].reverse().find((m) => m.language)?.language ?? languages[0]!,
+      ui: page,
       limits: { maxMessageChars: ctx.config.maxMessageChars },
       exchange: ctx.config.exchange.name,
     };
@@ -153,9 +161,13 @@ export function createWebController({ ctx, adapter, history, logger, ids, newCon
 }
 
 /** The engine's hand-off reply without its closing promise that a person will reply in this chat. */
-function withoutPromise(service: { message(key: 'request_human' | 'handoff_started'): string }, reply: string): string {
+function withoutPromise(
+  service: { message(key: 'request_human' | 'handoff_started', vars: Record<string, string>, language: string): string },
+  reply: string,
+  language: string,
+): string {
   for (const key of ['request_human', 'handoff_started'] as const) {
-    const promise = service.message(key);
+    const promise = service.message(key, {}, language);
     if (reply.endsWith(promise)) return reply.slice(0, -promise.length).trim();
   }
   return '';

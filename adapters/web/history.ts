@@ -16,6 +16,8 @@ export interface HistoryEntry {
   /** Answer chips; only the newest bot entry keeps them (older ones are no longer clickable). */
   options?: AnswerOption[];
   at: number;
+  /** A bot entry's language: a reload shows the page in the conversation's language. */
+  language?: string;
 }
 
 /** Enough to scroll back through any diagnosis; older lines are dropped. */

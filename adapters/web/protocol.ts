@@ -2,6 +2,7 @@
 // Browser → server follows botbuilder-adapter-web's client format: { type, user, text, ... }.
 import type { AnswerOption } from '../../src/engine/types';
 import type { HistoryEntry } from './history';
+import type { PageStrings } from './handoff-notice';
 
 /** A per-browser id the server issues and the page keeps in localStorage; also the conversation id. */
 const USER_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -52,6 +53,8 @@ export interface BotMessageFrame {
   agent?: string;
   /** The bot stays quiet (a person holds the conversation): nothing to show, the message was passed on. */
   silent?: boolean;
+  /** The reply's language: the page shows its own strings in it. */
+  language?: string;
 }
 
 /** Server → browser, on connect: what the page should show after a reload. */
@@ -63,6 +66,10 @@ export interface HistoryFrame {
   limits: { maxMessageChars: number };
   /** Shown in the page title. */
   exchange: string;
+  /** The conversation's language so far (its last reply's; else the default). */
+  language: string;
+  /** The page's strings in every served language. */
+  ui: Record<string, PageStrings>;
 }
 
 export function botMessage(text: string, options: AnswerOption[], extra: Partial<BotMessageFrame> = {}): BotMessageFrame {

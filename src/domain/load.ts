@@ -1,6 +1,8 @@
 // Loads intents/dialogue/domain.yaml (validated with zod, checked against the lexicon) once, for
 // the engine, triage and tests to share. `dir` is an intents/ folder, so a test can load a copy.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_LANGUAGE, loadLanguageTable } from '../language/languages';
 import { INTENTS_DIR } from '../paths';
 import { domainSchema, UNSURE } from './schema';
 import { loadLexicon } from './lexicon';
@@ -11,7 +13,12 @@ import type { SlotValue } from '../shared/types';
 export { DataFileError as DomainError };
 
 export function loadDomain(dir = INTENTS_DIR): Domain {
-  const lexicon = loadLexicon(join(dir, 'lexicon', 'slots.yaml'));
+  // Every language's slot patterns in one domain: a fact reads the same whichever language states it.
+  const overlays = (existsSync(join(dir, 'languages.yaml')) ? [...loadLanguageTable(dir).languages.keys()] : [])
+    .filter((code) => code !== DEFAULT_LANGUAGE)
+    .map((code) => join(dir, 'lexicon', code, 'slots.yaml'))
+    .filter((f) => existsSync(f));
+  const lexicon = loadLexicon(join(dir, 'lexicon', 'slots.yaml'), overlays);
   const file = join(dir, 'dialogue', 'domain.yaml');
   const d = readYaml(file, domainSchema(new Set(lexicon.patterns.keys())));
   const pat = (key: string | undefined) => (key === undefined ? [] : lexicon.patterns.get(key)!);

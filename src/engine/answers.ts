@@ -52,7 +52,10 @@ export function interpretAnswer(
   if (question.country && slots[slot] === undefined && countries.length === 1) {
     return { slots: { [slot]: countries[0]!.restricted ? question.country.restricted : question.country.supported }, fromOption: false };
   }
-  // 4. Yes / no / not sure.
+  // 4. Yes / no / not sure: a reply that is one by itself ("是", "没有": the lexicon's `replies`),
+  // else the matcher's reading.
+  const meant = d.lexicon.replies.get(said);
+  if (slots[slot] === undefined && meant && question.yesNo[meant] !== undefined) return { slots: { [slot]: question.yesNo[meant]! }, fromOption: false };
   if (slots[slot] === undefined) {
     for (const { intent, confidence } of match.intents) {
       const meaning = d.yesNoIntents[intent];

@@ -33,12 +33,14 @@ export interface Engine {
   answer(text: string, opts?: StepOptions): Turn;
   /** Reads a pasted ticket for an agent. */
   triage(text: string, opts?: StepOptions): TriageResult;
-  /** A fixed message, placeholders filled. */
-  message(key: MessageKey, vars?: Record<string, string>): string;
+  /** A fixed message in a language (default: the first served), placeholders filled. */
+  message(key: MessageKey, vars?: Record<string, string>, language?: string): string;
   /** A hand-off summary as plain text for an agent channel. */
   formatHandoff(summary: HandoffSummary): string;
-  /** A cause in plain words. */
-  causeTitle(cause: Cause): string;
-  /** The agent macro for a cause (null: ask for the missing facts), from the triage texts. */
-  macro(cause: Cause | null, secretShared: boolean): string;
+  /** A cause in plain words (default: in the agents' language). */
+  causeTitle(cause: Cause, language?: string): string;
+  /** The agent macro for a cause (null: ask for the missing facts), in a language (default: the agents'). */
+  macro(cause: Cause | null, secretShared: boolean, language?: string): string;
+  /** The served language a message alone is written in (for replies outside a conversation). */
+  languageOf(text: string): string;
 }

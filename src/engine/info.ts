@@ -1,5 +1,6 @@
 // Recognises requests for the two overview texts that have no intent of their own: the list of
 // causes and the symptom table ("how do I tell which kind of lock it is?").
+import type { Knowledge } from '../knowledge/load';
 import type { InfoKey } from './ids';
 
 const REQUESTS: [InfoKey, RegExp][] = [
@@ -17,5 +18,14 @@ const REQUESTS: [InfoKey, RegExp][] = [
 export function infoRequest(text: string): InfoKey | null {
   const sample = text.slice(0, 300);
   for (const [key, pattern] of REQUESTS) if (pattern.test(sample)) return key;
+  return null;
+}
+
+/** A typed or suggested text that is an overview's option label in the conversation's language. */
+export function infoLabel(k: Knowledge | undefined, text: string): InfoKey | null {
+  const said = text.trim();
+  if (!k || !said) return null;
+  if (said === k.ui.option_symptom_table) return 'symptom_table';
+  if (said === k.ui.option_causes_overview) return 'causes_overview';
   return null;
 }

@@ -5,6 +5,8 @@ import type { Cause, IntentName } from './types';
 
 export interface ReplayTurn {
   user: string;
+  /** The reply's language (see README "Languages"). */
+  language: string;
   intent: IntentName;
   confidence: number;
   state: string;
@@ -22,6 +24,7 @@ export function replayConversation(engine: Engine, turns: string[], start = Date
     const t = result.turn;
     return {
       user: t.user,
+      language: t.language,
       intent: t.intent,
       confidence: t.confidence,
       state: t.state,

@@ -2,7 +2,7 @@
 import type { Knowledge, AnswerKey } from '../knowledge/load';
 import type { AnswerOption, Cause, IntentName } from './types';
 import type { QuestionId } from '../shared/types';
-import { infoRequest } from './info';
+import { infoLabel, infoRequest } from './info';
 import { encodeOption } from './ids';
 
 const bullets = (items: string[]) => items.map((i) => `- ${i.trim()}`).join('\n');
@@ -73,7 +73,7 @@ export function answerText(k: Knowledge, key: AnswerKey): string {
 export function followupOptions(k: Knowledge, key: AnswerKey): AnswerOption[] {
   return (k.answers[key].followups ?? []).map((label, i) => {
     if (label === k.ui.option_start_diagnosis) return { id: encodeOption({ kind: 'action', action: 'diagnose' }), label };
-    const info = infoRequest(label);
+    const info = infoRequest(label) ?? infoLabel(k, label);
     return { id: encodeOption(info ? { kind: 'info', info } : { kind: 'say', key, index: i }), label };
   });
 }

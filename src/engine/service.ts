@@ -210,8 +210,8 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   /** A fixed message for adapters (agent joined, busy, …), placeholders filled. */
-  message(key: MessageKey, vars?: Record<string, string>): string {
-    return this.engine.message(key, vars);
+  message(key: MessageKey, vars?: Record<string, string>, language?: string): string {
+    return this.engine.message(key, vars, language);
   }
 
   /** A hand-off summary as text for an agent channel. */
@@ -220,8 +220,8 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   /** A cause in plain words (the title of its explanation). */
-  causeTitle(cause: Cause): string {
-    return this.engine.causeTitle(cause);
+  causeTitle(cause: Cause, language?: string): string {
+    return this.engine.causeTitle(cause, language);
   }
 
   /** An agent takes the conversation; the bot stays quiet until release(). */
@@ -297,10 +297,13 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
 
   private fixedTurn(_ref: ConversationRef, input: UserInput, key: 'rate_limited' | 'busy' | 'shutting_down' | 'cannot_save'): Turn {
     const turn = this.engine.answer('');
+    // Refused before the conversation was read: the message's own language is the best guess.
+    const language = this.engine.languageOf(typeof input.text === 'string' ? input.text : '');
     return {
       ...turn,
       user: '',
-      reply: this.engine.message(key),
+      language,
+      reply: this.engine.message(key, {}, language),
       options: [],
       state: key,
       flags: { ...turn.flags, truncated: (input.text ?? '').length > this.maxMessageChars },

@@ -15,8 +15,11 @@ export interface Extraction {
 
 const QUESTION_START =
   /^(?:will|would|can|could|should|does|do|did|is|are|am|how|what|why|when|where|which|if|may|might|shall|(?:was|were|has|have|had) (?:my|i|it|the|this|your|you|they|we|he|she)\b)\b/;
-/** Comparisons ("region lock vs account frozen") describe the two things, not the user's account. */
-const COMPARISON = /\b(?:vs\.?|versus|difference|diff)\b/;
+/** Comparisons ("region lock vs account frozen", "和冻结有什么区别") describe the two things, not the
+ * user's account: the patterns are intents/lexicon/slots.yaml's `sentence.comparison`. */
+/** Other languages' questions without a question mark ("出差会导致限制吗"): `sentence.question`. */
+const asking = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.question') ?? []).some((re) => re.test(text));
+const comparing = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.comparison') ?? []).some((re) => re.test(text));
 
 /** Lower-cases and evens out apostrophes so the patterns see one spelling. */
 function prepare(text: string): string {
@@ -31,18 +34,18 @@ function prepare(text: string): string {
 }
 
 /** True for "region lock vs frozen, what's the difference": facts named there are not the user's. */
-export function isComparison(text: string): boolean {
-  return COMPARISON.test(prepare(text.slice(0, 2000)));
+export function isComparison(d: Domain, text: string): boolean {
+  return comparing(d, prepare(text.slice(0, 2000)));
 }
 
-function sentences(text: string): { text: string; question: boolean }[] {
+function sentences(d: Domain, text: string): { text: string; question: boolean }[] {
   return (
     text
       // Sentence ends, and a comma before a question ("can not log in at all, what should i do?").
       .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || COMPARISON.test(s) }))
+      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || comparing(d, s) || asking(d, s) }))
   );
 }
 
@@ -63,10 +66,13 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
   const lx = domain.lexicon;
   const slots: Slots = {};
   const evidence: SlotEvidence = {};
-  const texts = sentences(prepare(rawText.slice(0, 5000)));
+  const texts = sentences(domain, prepare(rawText.slice(0, 5000)));
   const corrected = words.join(' ');
   if (corrected && !texts.some((t) => t.text.includes(corrected)))
-    texts.push({ text: corrected, question: /\?\s*$/.test(rawText) || QUESTION_START.test(corrected) || COMPARISON.test(corrected) });
+    texts.push({
+      text: corrected,
+      question: /[?？]\s*$/.test(rawText) || QUESTION_START.test(corrected) || comparing(domain, corrected) || asking(domain, corrected),
+    });
 
   for (const { text, question } of texts) {
     for (const slot of domain.slots) {
@@ -97,7 +103,8 @@ export function extractSlots(domain: Domain, rawText: string, words: string[] = 
   const countries: Extraction['countries'] = [];
   const seen = new Set<string>();
   for (const m of prepare(rawText.slice(0, 5000)).matchAll(lx.countryPattern)) {
-    const name = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const said = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const name = lx.countryNames.get(said) ?? said;
     if (seen.has(name)) continue;
     seen.add(name);
     countries.push({ name, restricted: lx.restricted.includes(name) });

@@ -23,6 +23,8 @@ export interface ConversationState {
   lastAnswers?: string[];
   /** Another exchange the user named (the bot's own links are not theirs). */
   otherExchange?: string | null;
+  /** The conversation's language (src/engine/language.ts); absent in states saved before languages. */
+  language?: string;
   /** Consecutive messages the bot could not understand. */
   misunderstandings: number;
   /** Recent user messages, redacted, newest last (for hand-off summaries). */

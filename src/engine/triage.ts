@@ -15,7 +15,11 @@ import { impliedFacts } from './implied';
 
 export interface TriageDeps {
   domain: Domain;
+  /** The agents' language: the card (causes, missing facts, processing time). */
   knowledge: Knowledge;
+  /** The customer's language: the suggested reply (default: the agents'). */
+  customer?: Knowledge;
+  /** The customer's language's matcher. */
   matcher: Matcher;
 }
 
@@ -34,7 +38,7 @@ const HUMAN =
 const stripMarkdown = (s: string) => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
 /** Triage of a ticket read like any message (redacted, cut, classified, facts extracted). */
-export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, reading: Reading): TriageResult {
+export function triageTicket({ domain: d, knowledge: k, customer = k, matcher }: TriageDeps, reading: Reading): TriageResult {
   const { text, match } = reading;
   const slots = { ...reading.extraction.slots };
   const evidence = { ...reading.extraction.evidence };
@@ -49,12 +53,12 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
   const top = ranked[0]!;
   const missing = openQuestions(d, slots).map((q) => stripMarkdown(k.questions[q]!.prompt));
   const confident = top.confidence >= d.thresholds.triage_confident;
-  const suggestedReply = agentMacro(k, d, {
+  const suggestedReply = agentMacro(customer, d, {
     cause: confident ? top.cause : null,
     questions: reading.questions
       .filter((q) => FAQ_INTENTS.has(q.intent) && q.intent !== 'ask_meaning' && q.confidence >= d.thresholds.faq_min_confidence)
       .map((q) => q.intent as AnswerKey),
-    missing,
+    missing: customer === k ? missing : openQuestions(d, slots).map((q) => stripMarkdown(customer.questions[q]!.prompt)),
     secret: reading.secretShared,
   });
   return {
@@ -66,7 +70,7 @@ export function triageTicket({ domain: d, knowledge: k, matcher }: TriageDeps, r
       secretShared: reading.secretShared,
       longWait: (match.entities.duration ?? []).length > 0,
       frozenNotRegionLock: top.cause === 'account_frozen',
-      handoffRequested: HUMAN.test(text) || asksForPerson(text, match.intents, d.thresholds.handoff_min_confidence),
+      handoffRequested: HUMAN.test(text) || asksForPerson(d, text, match.intents, d.thresholds.handoff_min_confidence),
       angryCustomer: reading.angry,
     },
     intents: match.intents,

@@ -5,7 +5,7 @@
 //     are Latin: "币安 KYC 显示 region not supported" is Chinese.
 //   - Latin-only text of fewer than four words, or with at least 15% English function words, is
 //     English: libraries guess wildly on "ok", "not sure" or a log line with a few English words.
-import { detect as tinyld } from 'tinyld';
+import { detectAll } from 'tinyld';
 
 export interface Detection {
   /** ISO 639-1 code, or 'und' when nothing can be told. */
@@ -26,6 +26,8 @@ const ENGLISH_WORDS = new Set(
     ' ',
   ),
 );
+/** tinyld's score from which its guess is clear (real sentences score 0.8-1, noise under 0.1). */
+const LIBRARY_SURE = 0.5;
 /** Words of Latin text, lower case, for the English rule. */
 const LATIN_WORDS = /[a-z\u00c0-\u024f']+/g;
 
@@ -42,8 +44,10 @@ export function detectLanguage(input: string): Detection {
     if (words.length < 4) return { language: 'en', by: 'english', clear: english > 0 && words.length >= 2 };
     if (english / words.length >= 0.15) return { language: 'en', by: 'english', clear: true };
   }
-  const guess = tinyld(text);
+  const guess = detectAll(text)[0];
   if (!guess) return { language: 'und', by: 'none', clear: false };
   const words = text.split(/\s+/).filter(Boolean).length;
-  return { language: guess, by: 'library', clear: words >= 3 || NON_LATIN_LETTER.test(text) };
+  // tinyld always names a language; on keyboard noise ("blorp flim flam") its score is tiny.
+  const sure = guess.accuracy >= LIBRARY_SURE;
+  return { language: guess.lang, by: 'library', clear: sure && (words >= 3 || NON_LATIN_LETTER.test(text)) };
 }

@@ -60,10 +60,13 @@ export function clauses(text: string, offsets: readonly number[]): Clause[] {
 
 /** The clauses of a raw message as text (for quoting evidence). */
 export function splitClauses(text: string): string[] {
-  return clauseSpans(text)
-    .map(([from, to]) => text.slice(from, to).trim())
-    .filter((t) => t.split(/\s+/).length >= 2)
-    .slice(0, MAX_CLAUSES);
+  return (
+    clauseSpans(text)
+      .map(([from, to]) => text.slice(from, to).trim())
+      // Two words, or two Chinese characters (Chinese writes no spaces between words).
+      .filter((t) => t.split(/\s+/).length >= 2 || /\p{Script=Han}.*\p{Script=Han}/u.test(t))
+      .slice(0, MAX_CLAUSES)
+  );
 }
 
 const QUESTION_START =

@@ -39,7 +39,11 @@ export function corpusHash(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR
   const h = createHash('sha256');
   h.update(`v${MODEL_VERSION}`);
   const lexicon = ['normalize.yaml', 'slots.yaml'].map((f) => join(intentsDir, 'lexicon', f));
-  const own = language === DEFAULT_LANGUAGE ? [] : [join(intentsDir, 'languages.yaml'), ...filesUnder(languageDir('lexicon', language, intentsDir))];
+  // A language's slots.yaml holds fact patterns for the dialogue domain, which the matcher never reads.
+  const lexiconFiles = filesUnder(languageDir('lexicon', language, intentsDir)).filter(
+    (f) => f !== join(languageDir('lexicon', language, intentsDir), 'slots.yaml'),
+  );
+  const own = language === DEFAULT_LANGUAGE ? [] : [join(intentsDir, 'languages.yaml'), ...lexiconFiles];
   for (const f of [...corpusFiles(languageDir('nlu', language, intentsDir)), ...lexicon, ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')), ...own])
     h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);

@@ -87,6 +87,8 @@ export type TurnState = 'open' | 'diagnosed' | 'handed_off' | 'rate_limited' | '
 export interface Turn {
   /** The user's text with secrets redacted. */
   user: string;
+  /** The language of the reply (the conversation's language, a code of intents/languages.yaml). */
+  language: string;
   intent: IntentName;
   confidence: number;
   /** Every intent detected in the message (two questions in one message give two). */

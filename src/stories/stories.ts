@@ -8,6 +8,7 @@ import type { Engine } from '../engine/api';
 import type { ConversationState } from '../engine/state';
 import { readYaml } from '../domain/yaml-file';
 import { FIXTURES_DIR } from '../paths';
+import { detectLanguage } from '../language/detect';
 
 const expectSchema = z
   .object({
@@ -25,6 +26,11 @@ const storySchema = z
     description: z.string().optional(),
     /** At most this many turns may end in a clarifying question. */
     max_questions: z.number().int().nonnegative().optional(),
+    /** Every reply must be in this language (a code of intents/languages.yaml). */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .optional(),
     turns: z.array(z.object({ user: z.string(), option: z.string().optional(), expect: expectSchema.optional() }).strict()).min(1),
   })
   .strict();
@@ -78,6 +84,12 @@ export function runStory(engine: Engine, story: Story, start = 1_700_000_000_000
     }
     const e = turn.expect;
     const at = `turn ${i + 1} (${JSON.stringify(turn.user.slice(0, 40))})`;
+    if (story.language) {
+      // The turn says so, and the reply reads so (a reply in English would detect as English).
+      if (t.language !== story.language) return fail(`${at}: replied in ${t.language}, expected ${story.language}`);
+      const written = detectLanguage(t.reply).language;
+      if (written !== story.language) return fail(`${at}: the reply reads as ${written}, expected ${story.language}`);
+    }
     if (!e) continue;
     if (e.intent !== undefined && t.intent !== e.intent) return fail(`${at}: intent ${t.intent}, expected ${e.intent}`);
     if (e.state !== undefined && t.state !== e.state) return fail(`${at}: state ${t.state}, expected ${e.state}`);

@@ -2,9 +2,10 @@
 // the same held-out fixtures in the same process; accuracy and per-message latency of each.
 import { loadCorpus } from '../../src/nlu/corpus';
 import { loadHeldout, report, type Prediction, type Report } from '../../src/nlu/evaluate';
-import { trainFromCorpus } from '../../src/nlu/load';
+import { loadMatcher, trainFromCorpus } from '../../src/nlu/load';
+import { detectLanguage } from '../../src/language/detect';
 import type { LabelledText } from '../../src/nlu/train';
-import { loadRealStyle, scoreRealStyle } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_ZH_FILE, scoreRealStyle } from '../../src/nlu/real-style';
 import { forgetSpellingCache } from './first-seen';
 import { NlpjsClassifier, type OutOfScopeMode } from '../../src/nlu/nlpjs-baseline';
 import { round, summarize, type LatencySummary } from './stats';
@@ -38,6 +39,18 @@ export interface NluResult {
     nlpjs_p50_us: number;
     /** NLP.js median / ours, on real-style messages (long ones are read sentence by sentence). */
     speed_ratio: number;
+  };
+  /** Our matcher per language on its real-style set, and the language detector on both sets. */
+  languages: {
+    en_examples: number;
+    zh_examples: number;
+    zh_accuracy: number;
+    en_classify_p50_us: number;
+    zh_classify_p50_us: number;
+    zh_classify_p99_us: number;
+    /** Share of each set that src/language/detect.ts reads as its language. */
+    detector_en: number;
+    detector_zh: number;
   };
 }
 
@@ -123,7 +136,34 @@ export async function benchNlu(log: (line: string) => void): Promise<NluResult> 
     `  real-style: ours accuracy ${oursReal.accuracy}, p50 ${realLatency.ours.p50_us} µs; NLP.js accuracy ${nlpjsReal.accuracy}, p50 ${realLatency.nlpjs.p50_us} µs`,
   );
 
+  // Chinese beside English: the saved Chinese model (what the bot runs), timed the same way on the
+  // Chinese real-style set; the detector scored on both sets.
+  const zhSet = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
+  const zhTexts = zhSet.map((e) => e.text);
+  const zh = loadMatcher('zh');
+  const zhReal = scoreRealStyle(
+    zhSet,
+    zhTexts.map((t) => zh.classify(t).intent),
+  );
+  const zhRound: LoopBudget = { warmupRounds: WARMUP_ROUNDS, maxSamples: MAX_SAMPLES, maxMs: REAL_STYLE_LATENCY_MS, beforeEach: () => forgetSpellingCache(zh) };
+  const zhLatency = summarize(timeSync(zhTexts, (t) => zh.classify(t), zhRound));
+  const detected = (texts: string[], code: string) => round(texts.filter((t) => detectLanguage(t).language === code).length / texts.length, 3);
+  const languages = {
+    en_examples: realTexts.length,
+    zh_examples: zhTexts.length,
+    zh_accuracy: zhReal.accuracy,
+    en_classify_p50_us: realLatency.ours.p50_us,
+    zh_classify_p50_us: zhLatency.p50_us,
+    zh_classify_p99_us: zhLatency.p99_us,
+    detector_en: detected(realTexts, 'en'),
+    detector_zh: detected(zhTexts, 'zh'),
+  };
+  log(
+    `  Chinese: accuracy ${zhReal.accuracy}, classify p50 ${zhLatency.p50_us} µs (English ${realLatency.ours.p50_us} µs); detector ${languages.detector_en} en, ${languages.detector_zh} zh`,
+  );
+
   return {
+    languages,
     real_style: {
       examples: realStyle.length,
       ours_accuracy: oursReal.accuracy,

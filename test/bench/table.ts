@@ -23,6 +23,12 @@ export function markdownTables(r: BenchResults): string {
       rows.push(['speed ratio on real-style messages', `${rs.speed_ratio}×`, '1×']);
     }
     rows.push(['training time', `${ours.train_ms} ms`, `${nlpjs.train_ms} ms`]);
+    if (r.nlu.languages) {
+      const l = r.nlu.languages;
+      rows.push([`Chinese accuracy (zh real-style, ${l.zh_examples} messages)`, String(l.zh_accuracy), '—']);
+      rows.push(['classify p50, Chinese / English real-style', `${fmtUs(l.zh_classify_p50_us)} / ${fmtUs(l.en_classify_p50_us)}`, '—']);
+      rows.push(['language detector: en set read as en / zh set as zh', `${l.detector_en} / ${l.detector_zh}`, '—']);
+    }
   }
   const lines = ['| NLU, same corpus and held-out set | ours | NLP.js |', '|---|---:|---:|', ...rows.map((c) => `| ${c.join(' | ')} |`)];
 

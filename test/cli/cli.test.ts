@@ -104,7 +104,7 @@ describe('replay', () => {
       .map((l) => JSON.parse(l));
     expect(a.id).toBe('a');
     expect(a.turns).toHaveLength(3);
-    expect(Object.keys(a.turns[0]).sort()).toEqual(['cause', 'confidence', 'intent', 'options', 'reply', 'state', 'user']);
+    expect(Object.keys(a.turns[0]).sort()).toEqual(['cause', 'confidence', 'intent', 'language', 'options', 'reply', 'state', 'user']);
     expect(a.turns[0].cause).toBeNull();
     expect(a.turns[0].options).toContain('Every network');
     expect(a.turns[2].cause).toBe('kyc_region');

@@ -38,6 +38,19 @@ describe('discord commands', () => {
     expect(reply.data.content.length).toBeGreaterThan(20);
   });
 
+  it('/regionlock answers a Chinese question in Chinese; /triage of a Chinese ticket: the card in English, the customer reply in Chinese', async () => {
+    const wu = person('Wu');
+    const asked = await h.callbackOf(h.slash(wu, 'regionlock', { question: '用梯子能解决地区限制吗？' }));
+    expect(asked.data.content).toMatch(/用户协议/);
+    const ticket = '客户说：从昨天开始 App 一直提示不支持您所在的地区，家里 wifi 和手机流量都一样。我是用中国身份证做的实名认证，人在大陆。';
+    const reply = await h.callbackOf(h.slash(agent, 'triage', { ticket }));
+    const all = textOf(reply.data);
+    expect(all).toContain('kyc_region');
+    expect(all).toContain('Verified residence (KYC)');
+    expect(all).toContain('3–7 days');
+    expect(all).toContain('感谢您提供的信息');
+  });
+
   it('/triage returns the triage card privately', async () => {
     const used = h.slash(agent, 'triage', { ticket: TICKET });
     const reply = await h.callbackOf(used);

@@ -20,6 +20,21 @@ describe('discord conversations', () => {
     expect(discord.connected()).toBe(true);
   });
 
+  it('replies in Chinese to a Chinese user in a DM, buttons included', async () => {
+    const li = person('Li');
+    h.dm(li, '币安账号显示不支持您所在的地区，怎么办？');
+    const dm = h.dmChannel(li);
+    const question = await waitFor(() => h.posted(dm).find((m) => buttonsOf(m).some((b) => b.label === '所有网络都这样')), 'the Chinese scope question');
+    expect(question.content).toContain('所有网络');
+    expect(buttonsOf(question).map((b) => b.label)).toEqual(['所有网络都这样', '只有这个网络', '不确定']);
+    h.click(question, '所有网络都这样', li);
+    const kyc = await waitFor(() => h.posted(dm, question.id).find((m) => buttonsOf(m).some((b) => /受限地区/.test(b.label))), 'the Chinese KYC question');
+    h.click(kyc, /受限地区/, li);
+    const diagnosis = await waitFor(() => h.posted(dm, kyc.id).find((m) => m.content.includes('最可能的原因')), 'the Chinese diagnosis');
+    expect(diagnosis.content).toContain('KYC');
+    expect(diagnosis.content.length).toBeLessThanOrEqual(2000);
+  });
+
   it('diagnoses a KYC region lock in a DM through button clicks, and old buttons cannot be pressed twice', async () => {
     const alice = person('Alice');
     h.dm(alice, 'my account says region not supported');

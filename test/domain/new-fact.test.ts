@@ -53,7 +53,8 @@ appendFileSync(
   '\nreset_2fa:\n  prompt: Did you **reset your 2FA** shortly before this started?\n  options:\n    - { id: "reset_2fa:yes", label: "Yes" }\n    - { id: "reset_2fa:no", label: "No" }\n    - { id: "reset_2fa:unsure", label: Not sure }\n',
 );
 
-const engine = createEngine(loadConfig({}), {
+// English only: the new question's text is added to the English knowledge alone.
+const engine = createEngine(loadConfig({ LANGUAGES: 'en' }), {
   matcher: testEngine().matcher,
   domain: loadDomain(dir),
   knowledge: loadKnowledge(DEFAULT_EXCHANGE, join(dir, 'knowledge')),

@@ -77,6 +77,80 @@ describe('every fact of the knowledge source reaches the user in a reply', () =>
   for (const [name, pattern] of facts) it(name, () => expect(all).toMatch(pattern));
 });
 
+/** The same questions in Chinese → a phrase of the Chinese answer. */
+const FAQ_ZH: [string, RegExp][] = [
+  ['我的资产安全吗？', /仍然属于您/],
+  ['还能提币吗？', /大多数情况下/],
+  ['地区限制的账号还能做什么？', /撤销/],
+  ['用 VPN 能解决吗？', /用户协议/],
+  ['子账号也会受影响吗？', /子账[户号]跟随主账[户号]/],
+  ['能注销账号重新注册一个吗？', /同一份身份证件/],
+  ['地区限制和账号冻结有什么区别？', /永久封禁/],
+  ['客服要多久才能处理好？', /7–15 天/],
+  ['以后账号还能解封吗？', /单向/],
+  ['以后怎么避免再被限制？', /链上/],
+  ['怎么注销账号，把钱转走？', /另一家交易所|其他交易所|别的交易所/],
+  ['怎么修改 KYC 的国家？', /海外居留许可/],
+  ['地区限制了还能登录吗？', /仍然可以登录|仍然能登录|仍能登录|还能登录/],
+  ['地区限制是什么意思？', /几种/],
+];
+
+describe('FAQ answers in Chinese', () => {
+  for (const [question, expected] of FAQ_ZH) {
+    it(question, () => {
+      const t = conversation().say(question);
+      expect(t.language).toBe('zh');
+      expect(t.reply, `${t.intent}: ${t.reply.slice(0, 200)}`).toMatch(expected);
+    });
+  }
+});
+
+describe('every fact of the knowledge source reaches a Chinese user too', () => {
+  const replies: string[] = [];
+  for (const [question] of FAQ_ZH) replies.push(conversation().say(question).reply);
+  for (const text of ['可能的原因都有哪些？', '怎么区分这几种原因？', '怎么在 iOS 上重新安装官方 App？']) replies.push(conversation().say(text).reply);
+  for (const story of loadStories().filter((s) => s.language === 'zh')) {
+    const c = conversation();
+    for (const t of story.turns) {
+      const turn = c.say(t.user, t.option);
+      replies.push(turn.reply);
+      // Each diagnosis's details (all steps, times, reactivation) are one click away: expand them.
+      if (turn.options.some((o) => o.id === 'more:steps')) replies.push(c.say('接下来我该怎么做？', 'more:steps').reply);
+    }
+  }
+  const all = replies.join('\n');
+  const facts: [string, RegExp][] = [
+    ['risk control lifts in 24–72 h', /24–72 小时/],
+    ['false positive 24–48 h', /24–48 小时/],
+    ['information update 3–7 days', /3–7 天/],
+    ['appeals 7–15 days', /7–15 天/],
+    ['policy restrictions unchangeable', /客服无法更改|无法更改/],
+    ['2023 European exits', /2023 年.{0,40}欧洲/],
+    ['reasons of exits', /监管.{0,20}合规.{0,20}(?:诉讼|法律)/],
+    ['advance notice', /提前收到通知|提前.{0,6}通知/],
+    ['IP jump example', /中国 → 美国 → 印度 → 俄罗斯/],
+    ['mainland China KYC', /中国大陆/],
+    ['overseas residence permit', /海外居留许可/],
+    ['redo KYC', /重新做.{0,4}KYC/],
+    ['VPN exit IPs misjudged', /VPN.{0,6}出口/],
+    ['still works: balances, withdraw, cancel, support', /余额[\s\S]*提币[\s\S]*撤销[\s\S]*客服/],
+    ['blocked: orders, fiat, KYC upgrade', /新开订单[\s\S]*法币入金[\s\S]*升级/],
+    ['assets not frozen, yours, withdrawals, support helps', /不等于资产被冻结[\s\S]*仍然属于您[\s\S]*仍然可以提币[\s\S]*协助您提币/],
+    ['prevention: on-chain', /一部分资产放在链上/],
+    ['closing: info retained, withdrawals continue', /保留账号基本信息/],
+    ['sub-accounts follow', /子账[户号]跟随主账[户号]/],
+    ['re-register flagged again', /再次被标记/],
+    ['frozen vs lock', /登录被拒绝|无法登录/],
+    ['permanent ban irreversible', /永久封禁\*\*(?:：)?不可逆|永久封禁无法撤销|永久封禁不可逆/],
+    ['official app and website', /官方下载页/],
+    ['iOS guide', /iOS/],
+  ];
+  for (const [name, pattern] of facts) it(name, () => expect(all).toMatch(pattern));
+  it('no reply of a Chinese conversation is in English', () => {
+    for (const r of replies) expect(r, r.slice(0, 120)).toMatch(/\p{Script=Han}/u);
+  });
+});
+
 describe('settings', () => {
   it('fills the exchange name and links everywhere', () => {
     const k = loadKnowledge({

@@ -114,12 +114,15 @@ describe('VPN answers point to compliant options', () => {
 });
 
 describe('unusual input keeps the conversation usable', () => {
-  it('Chinese input gets the language note and the next English message works', () => {
+  it('Chinese input is answered in Chinese, and a clear switch to English is followed', () => {
     const c = conversation();
     const t = c.say('我的账户显示地区不支持，怎么办？');
-    expect(t.reply).toMatch(/English/);
+    expect(t.language).toBe('zh');
+    expect(t.reply).toMatch(/所有网络/);
     expect(t.options.length).toBeGreaterThan(0);
-    expect(c.say('my region is not supported').state).toBe('ask_scope');
+    const next = c.say('my region is not supported, what should I do?');
+    expect(next.language).toBe('en');
+    expect(next.state).toBe('ask_scope');
   });
 
   it('a megabyte message does not bloat the stored state', () => {

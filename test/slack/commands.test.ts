@@ -33,6 +33,22 @@ describe('slack /regionlock', () => {
     expect(all).toMatch(/processing time/i);
   });
 
+  it('answers a Chinese question in Chinese, and triages a Chinese ticket: the card for agents in English, the reply to the customer in Chinese', async () => {
+    const asked = await h.command('地区限制了还能提币吗？');
+    const answer = await waitFor(() => h.fake.responses.find((r) => r.id === asked.responseId), 'the private answer');
+    expect(textOf(answer)).toMatch(/提币/);
+    const ticket = '客户说：从昨天开始 App 一直提示不支持您所在的地区，家里 wifi 和手机流量都一样。我是用中国身份证做的实名认证，人在大陆。钱还能取出来吗？';
+    const sent = await h.command(`triage ${ticket}`);
+    const card = await waitFor(() => h.fake.responses.find((r) => r.id === sent.responseId), 'the triage card');
+    const all = textOf(card);
+    expect(all).toContain('kyc_region');
+    expect(all).toMatch(/Suggested reply/);
+    // The cause is named for the agent in English; the macro speaks Chinese to the customer.
+    expect(all).toContain('Verified residence (KYC)');
+    expect(all).toContain('3–7 days');
+    expect(all).toContain('感谢您提供的信息');
+  });
+
   it('shows help for an empty command, and falls back to an ephemeral message when the response_url fails', async () => {
     const help = await h.command('');
     const shown = await waitFor(() => h.fake.responses.find((r) => r.id === help.responseId), 'the help');

@@ -51,6 +51,22 @@ describe('slack direct messages', () => {
     expect(h.posts({ channel }).length).toBe(before);
   });
 
+  it('replies in Chinese to a Chinese user: question, buttons and diagnosis', async () => {
+    const channel = 'D0WANG';
+    await h.dm('币安账号显示不支持您所在的地区，怎么办？', { user: 'U0WANG', channel });
+    const question = await waitFor(() => h.posts({ channel }).find((c) => buttonsOf(c).length > 0), 'the scope question');
+    expect(textOf(question)).toContain('所有网络');
+    expect(buttonsOf(question).map((b) => b.label)).toEqual(['所有网络都这样', '只有这个网络', '不确定']);
+    await h.click(question, '所有网络都这样', { user: 'U0WANG' });
+    const kyc = await waitFor(() => h.posts({ channel }).find((c) => c !== question && buttonsOf(c).some((b) => /受限地区/.test(b.label))), 'the KYC question');
+    expect(textOf(kyc)).toContain('KYC');
+    await h.click(kyc, /受限地区/, { user: 'U0WANG' });
+    const kycTitle = toMrkdwn(testEngine().pack('zh').knowledge.causes.kyc_region.title);
+    const diagnosis = await waitFor(() => h.posts({ channel }).find((c) => textOf(c).includes(kycTitle)), 'the Chinese diagnosis');
+    expect(textOf(diagnosis)).toContain('最可能的原因');
+    expect(buttonsOf(diagnosis).map((b) => b.label)).toContain('接下来我该怎么做？');
+  });
+
   it('continues when the answer is typed, and removes the buttons of the question', async () => {
     const channel = 'D0CAROL';
     await h.dm('binance says my region is locked, help', { user: 'U0CAROL', channel });

@@ -144,6 +144,64 @@ describe('chat page in a browser', () => {
     }
   });
 
+  it('shows the page in the conversation language: Chinese strings after a Chinese message, kept across a reload', async () => {
+    const zh = await context.newPage();
+    try {
+      // A fresh visitor (cleared once: the reload below must keep the id it is given).
+      await zh.addInitScript(() => {
+        if (sessionStorage.getItem('fresh')) return;
+        localStorage.clear();
+        sessionStorage.setItem('fresh', '1');
+      });
+      await zh.goto(`${bot.url}/`);
+      await zh.locator('body[data-connection="open"]').waitFor();
+      // An English browser gets the English page first.
+      expect(await zh.locator('#input').getAttribute('placeholder')).toMatch(/Describe what you see/);
+      const bots = zh.locator('.msg.bot');
+      const before = await bots.count();
+      await zh.locator('#input').fill('币安显示不支持您所在的地区，怎么办？');
+      await zh.keyboard.press('Enter');
+      await expect.poll(() => bots.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+      await zh.locator('body[data-language="zh"]').waitFor();
+      expect(await zh.locator('#input').getAttribute('placeholder')).toContain('不支持您所在的地区');
+      expect(await zh.locator('.hint').innerText()).toContain('助记词');
+      expect(await zh.locator('#title').innerText()).toBe('Binance 账号访问帮助');
+      expect(await zh.title()).toBe('Binance 账号访问帮助');
+      expect(await zh.locator('#status').innerText()).toBe('在线');
+      expect(await zh.locator('html').getAttribute('lang')).toBe('zh-Hans');
+      expect(await bots.last().innerText()).toContain('所有网络');
+      // The greeting before the first message follows the language too.
+      expect(await bots.first().innerText()).toContain('我可以帮您');
+      expect(await zh.locator('.chip').allInnerTexts()).toEqual(['所有网络都这样', '只有这个网络', '不确定']);
+      expect(await zh.locator('.chips').getAttribute('aria-label')).toBe('回答选项');
+      await zh.screenshot({ path: join(PACKAGE_ROOT, 'test', 'artifacts', 'chat-zh.png') });
+      await zh.reload();
+      await zh.locator('body[data-connection="open"]').waitFor();
+      await zh.locator('body[data-language="zh"]').waitFor();
+      expect(await zh.locator('#input').getAttribute('placeholder')).toContain('不支持您所在的地区');
+    } finally {
+      await zh.close();
+    }
+  });
+
+  it('a first visit from a Chinese browser gets the Chinese intro and starter chips', async () => {
+    const zh = await context.newPage();
+    try {
+      await zh.addInitScript(() => {
+        localStorage.clear();
+        Object.defineProperty(navigator, 'languages', { get: () => ['zh-CN', 'zh'] });
+      });
+      await zh.goto(`${bot.url}/`);
+      await zh.locator('body[data-connection="open"]').waitFor();
+      await zh.locator('body[data-language="zh"]').waitFor();
+      expect(await zh.locator('.msg.bot').first().innerText()).toContain('不支持您所在的地区');
+      expect(await zh.locator('.chip').allInnerTexts()).toContain('我的资产安全吗？');
+      expect(await zh.locator('.chips').getAttribute('aria-label')).toBe('建议');
+    } finally {
+      await zh.close();
+    }
+  });
+
   it('reconnects by itself when the server restarts, and carries on the conversation', async () => {
     await page.goto(`${bot.url}/`);
     await page.locator('body[data-connection="open"]').waitFor();

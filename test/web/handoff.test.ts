@@ -9,7 +9,7 @@ import { ChatSocket } from './ws-client';
 describe('hand-off in the web chat', () => {
   let bot: RunningBot;
   let socket: ChatSocket;
-  const messages = loadWebMessages();
+  const messages = loadWebMessages().en;
   beforeAll(async () => {
     bot = await startTestBot({ EXCHANGE_NAME: 'ExampleEx', EXCHANGE_SUPPORT_URL: 'https://support.example.com/help' });
     socket = await ChatSocket.open(bot.url);

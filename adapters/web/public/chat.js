@@ -4,7 +4,10 @@
   'use strict';
 
   var USER_KEY = 'region-lock-bot:user';
-  var STARTERS = ['My region is not supported', 'Are my funds safe?', 'Can I still withdraw?', 'Does a VPN help?'];
+  // The page's strings per language come from the server (adapters/web/messages.yaml) in the
+  // history frame; these are only shown until it arrives.
+  var ui = {};
+  var language = null;
   var MAX_BACKOFF_MS = 10000;
 
   var log = document.getElementById('log');
@@ -13,6 +16,10 @@
   var typing = document.getElementById('typing');
   var statusEl = document.getElementById('status');
   var titleEl = document.getElementById('title');
+  var subtitleEl = document.querySelector('.subtitle');
+  var hintEl = document.querySelector('.hint');
+  var inputLabel = document.querySelector('label[for="input"]');
+  var sendButton = document.getElementById('send');
 
   var user = storedUserId();
   var ready = false; // true once the server's history frame (and our id) arrived on this socket
@@ -63,6 +70,46 @@
     return row;
   }
 
+  // ---- language ----------------------------------------------------------------------------
+
+  function strings() {
+    return (language && ui[language]) || {};
+  }
+
+  /** Shows the page around the conversation in a language (the conversation's). */
+  function applyLanguage(code) {
+    if (!code || !ui[code]) return;
+    language = code;
+    var s = ui[code];
+    document.documentElement.lang = code === 'zh' ? 'zh-Hans' : code;
+    document.body.dataset.language = code;
+    titleEl.textContent = s.title;
+    document.title = s.title;
+    subtitleEl.textContent = s.subtitle;
+    input.placeholder = s.placeholder;
+    hintEl.textContent = s.hint;
+    inputLabel.textContent = s.input_label;
+    sendButton.setAttribute('aria-label', s.send_label);
+    log.setAttribute('aria-label', s.log_label);
+    // The greeting shown before the first message follows too (later replies stay as they were said).
+    var intro = log.querySelector('.msg.bot[data-intro] .bubble');
+    if (intro) {
+      intro.textContent = '';
+      intro.appendChild(window.renderMarkdown(s.intro));
+    }
+    var statusText = s[document.body.dataset.connection === 'open' ? 'online' : document.body.dataset.connection === 'closed' ? 'reconnecting' : 'connecting'];
+    if (statusText) statusEl.textContent = statusText;
+  }
+
+  /** The browser's preferred language, when the server serves it (the first visit's intro). */
+  function preferredLanguage(fallback) {
+    var wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).map(function (l) {
+      return String(l).toLowerCase().split('-')[0];
+    });
+    for (var i = 0; i < wanted.length; i++) if (ui[wanted[i]]) return wanted[i];
+    return fallback;
+  }
+
   function clearChips() {
     var old = log.querySelectorAll('.chips');
     for (var i = 0; i < old.length; i++) old[i].remove();
@@ -74,7 +121,7 @@
     var group = document.createElement('div');
     group.className = 'chips';
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', asStarters ? 'Suggestions' : 'Answer options');
+    group.setAttribute('aria-label', (asStarters ? strings().suggestions_label : strings().options_label) || (asStarters ? 'Suggestions' : 'Answer options'));
     options.forEach(function (o) {
       var chip = document.createElement('button');
       chip.type = 'button';
@@ -96,6 +143,10 @@
     // The engine's view of the turn, for tests and support tooling (never shown).
     if (meta && meta.state) row.dataset.state = meta.state;
     if (meta && meta.cause) row.dataset.cause = meta.cause;
+    if (meta && meta.language) {
+      row.lang = meta.language === 'zh' ? 'zh-Hans' : meta.language;
+      if (meta.language !== language) applyLanguage(meta.language);
+    }
     var bubble = document.createElement('div');
     bubble.className = 'bubble';
     bubble.appendChild(window.renderMarkdown(text));
@@ -153,13 +204,13 @@
   }
 
   function showIntro() {
-    addBotMessage(
-      'Hi! I help when your account shows **“Your region is not supported”** or **“Region Locked”**. ' + 'Tell me what you see, or pick one of these:',
-      [],
-    );
+    var s = strings();
+    if (!s.intro) return;
+    addBotMessage(s.intro, []);
+    log.lastElementChild.dataset.intro = '1';
     addChips(
-      STARTERS.map(function (s) {
-        return { id: '', label: s };
+      s.starters.map(function (label) {
+        return { id: '', label: label };
       }),
       true,
     );
@@ -174,7 +225,7 @@
     messages.forEach(function (m) {
       if (m.from === 'user') addUserMessage(m.text);
       else if (m.from === 'agent') addAgentMessage(m.agent || 'Support', m.text);
-      else addBotMessage(m.text, m.options || []);
+      else addBotMessage(m.text, m.options || [], { language: m.language });
     });
   }
 
@@ -196,7 +247,7 @@
 
   function connect() {
     reconnectTimer = null;
-    setStatus('connecting', 'Connecting…');
+    setStatus('connecting', strings().connecting || 'Connecting…');
     var ws;
     try {
       ws = new WebSocket(socketUrl());
@@ -208,7 +259,7 @@
     ws.onopen = function () {
       backoff = 500;
       ready = false;
-      setStatus('open', 'Online');
+      setStatus('open', strings().online || 'Online');
       ws.send(JSON.stringify({ type: 'hello', user: user, channel: 'websocket' }));
     };
     ws.onmessage = function (event) {
@@ -233,17 +284,17 @@
 
   function scheduleReconnect() {
     if (reconnectTimer) return;
-    setStatus('closed', 'Connection lost, reconnecting…');
+    setStatus('closed', strings().reconnecting || 'Connection lost, reconnecting…');
     reconnectTimer = window.setTimeout(connect, backoff);
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   }
 
   function handleFrame(msg) {
     if (msg.type === 'history') {
-      if (msg.exchange) {
-        titleEl.textContent = msg.exchange + ' account access help';
-        document.title = titleEl.textContent;
-      }
+      if (msg.ui) ui = msg.ui;
+      // A conversation so far keeps its language; a new one starts in the browser's, if served.
+      var known = msg.messages && msg.messages.length > 0;
+      applyLanguage(known ? msg.language : preferredLanguage(msg.language));
       if (msg.limits && msg.limits.maxMessageChars) input.maxLength = msg.limits.maxMessageChars;
       adoptUserId(msg.user);
       ready = true;
@@ -295,7 +346,7 @@
     } else {
       outbox.push(frame);
       addUserMessage(text).classList.add('pending');
-      setStatus('closed', 'Offline: your message will be sent when the connection is back');
+      setStatus('closed', strings().offline || 'Offline: your message will be sent when the connection is back');
     }
     input.focus();
   }

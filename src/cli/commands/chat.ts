@@ -40,12 +40,13 @@ export function render(reply: string, options: AnswerOption[], color: boolean, c
 }
 
 /** The terminal has no agent behind it: the hand-off notice says so, and the bot keeps answering. */
-function withoutAgent(engine: ReturnType<typeof createEngine>, reply: string): string {
+function withoutAgent(engine: ReturnType<typeof createEngine>, reply: string, language: string): string {
+  const noAgent = engine.message('handoff_no_agent', {}, language);
   for (const key of ['request_human', 'handoff_started'] as const) {
-    const notice = engine.message(key);
-    if (reply.endsWith(notice)) return [reply.slice(0, -notice.length).trim(), engine.message('handoff_no_agent')].filter(Boolean).join('\n\n');
+    const notice = engine.message(key, {}, language);
+    if (reply.endsWith(notice)) return [reply.slice(0, -notice.length).trim(), noAgent].filter(Boolean).join('\n\n');
   }
-  return `${reply}\n\n${engine.message('handoff_no_agent')}`;
+  return `${reply}\n\n${noAgent}`;
 }
 
 export const command: Command = {
@@ -73,7 +74,7 @@ export const command: Command = {
       // answering and "start over" always works.
       state = result.state.handoff ? { ...result.state, handoff: null, misunderstandings: 0 } : result.state;
       options = result.turn.options;
-      const reply = result.turn.handoff ? withoutAgent(engine, result.turn.reply) : result.turn.reply;
+      const reply = result.turn.handoff ? withoutAgent(engine, result.turn.reply, result.turn.language) : result.turn.reply;
       const columns = Math.max(40, Math.min(process.stdout.columns || 80, 100));
       console.log(`${color ? '\x1b[33mbot>\x1b[0m' : 'bot>'}${render(reply, options, color, columns)}`);
       prompt();

@@ -34,7 +34,9 @@ export type Action =
   /** A person holds the conversation: the bot listens and stays silent. */
   | { kind: 'listen' }
   /** Nothing the bot can work with; `resume` asks the pending question again. */
-  | { kind: 'fallback'; reason: 'empty_message' | 'chinese_or_other_language' | 'not_understood' | 'out_of_scope'; resume: QuestionId | null }
+  | { kind: 'fallback'; reason: 'empty_message' | 'not_understood' | 'out_of_scope'; resume: QuestionId | null }
+  /** Clearly written in a language the bot does not serve: said so in that language, if it can. */
+  | { kind: 'other_language'; language: string }
   | { kind: 'restart' }
   /** The list of causes or the symptom table. */
   | { kind: 'overview'; info: InfoKey; resume: QuestionId | null }
@@ -93,6 +95,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const state: ConversationState = previous && !expired ? structuredClone(previous) : newConversation(now);
   state.turns++;
   state.lastActiveAt = now;
+  state.language = r.language;
   if (r.text.trim()) {
     state.recentUserWords.push(r.text.slice(0, 500));
     state.recentUserWords = state.recentUserWords.slice(-d.limits.remembered_user_words);
@@ -113,7 +116,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
 
   // Inputs with nothing to classify.
   if (r.blank) return done({ kind: 'fallback', reason: 'empty_message', resume: null }, nothing);
-  if (r.otherLanguage) return done({ kind: 'fallback', reason: 'chinese_or_other_language', resume: null }, nothing);
+  if (r.unsupported) return done({ kind: 'other_language', language: r.unsupported }, nothing);
   if (r.restart) {
     Object.assign(state, newConversation(now), { turns: 1 });
     return done({ kind: 'restart' }, sure('greeting', {}));
@@ -177,7 +180,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const intents = understood.intents.filter((i) => i.confidence >= d.thresholds.min_intent_confidence).map((i) => i.intent);
   // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
   const wantsHuman =
-    (r.option?.kind === 'action' && r.option.action === 'human') || asksForPerson(r.text, understood.intents, d.thresholds.handoff_min_confidence);
+    (r.option?.kind === 'action' && r.option.action === 'human') || asksForPerson(d, r.text, understood.intents, d.thresholds.handoff_min_confidence);
   // Up to two FAQ answers, in the order the user asked (ask_meaning is part of the diagnosis).
   // Every question of the message (a picked option asks exactly one thing).
   const asked = picked || answered?.optionIntent ? understood.intents : r.questions.length ? r.questions : understood.intents;

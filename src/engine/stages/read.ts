@@ -1,14 +1,16 @@
 // Stage 1, read: everything the message says, worked out once. Redacts secrets, cuts long text
 // (the only place it is cut), classifies, extracts facts and decodes a picked option.
 import type { Matcher, MatchResult } from '../../nlu/matcher';
-import { isMostlyCjk } from '../../nlu/normalize';
+import type { Knowledge } from '../../knowledge/load';
+import type { LanguageChoice } from '../language';
+import { DEFAULT_LANGUAGE } from '../../language/languages';
 import type { Domain } from '../../domain/types';
 import type { IntentScore, UserInput } from '../../shared/types';
 import { isQuestion, splitClauses } from '../../nlu/clauses';
 import { redactSecrets } from '../safety/redact';
 import { isAngry } from '../safety/tone';
 import { extractSlots, isComparison, type Extraction } from '../slots';
-import { infoRequest } from '../info';
+import { infoLabel, infoRequest } from '../info';
 import { decodeOption, optionFamily, type InfoKey, type OptionRef } from '../ids';
 
 export interface Reading {
@@ -19,8 +21,10 @@ export interface Reading {
   truncated: boolean;
   secretShared: boolean;
   angry: boolean;
-  /** Mostly Chinese (or other CJK) text, which the matcher cannot read. */
-  otherLanguage: boolean;
+  /** The conversation's language for this message: the matcher that read it and the replies. */
+  language: string;
+  /** Clearly written in a language the bot does not serve (its code): said so, nothing else read. */
+  unsupported: string | null;
   /** "start over", typed or picked. */
   restart: boolean;
   /** A request for an overview (all causes, the symptom table), typed or picked. */
@@ -43,13 +47,28 @@ export interface Reading {
 export interface ReadDeps {
   matcher: Matcher;
   domain: Domain;
+  /** The conversation language's texts: an option label typed out ("重新开始") means what picking it means. */
+  knowledge?: Knowledge;
 }
 
 // The whole message must ask for a restart: "reset my password" is not one.
 const RESTART =
   /^\s*(?:(?:ok(?:ay)?|please|can we|could we|let'?s|i want to|i'd like to)[\s,]+)?(?:start(?:ing)? (?:over|again|from scratch)|restart|reset|begin again|new conversation|from the (?:start|beginning))(?:[\s,]+(?:please|pls|the (?:chat|conversation)|this (?:chat|conversation)))*\s*[.!?]*\s*$/i;
 
-export function read({ matcher, domain }: ReadDeps, input: UserInput, maxChars = domain.limits.max_text_chars): Reading {
+/** A label typed as it is shown, ignoring case and end punctuation. */
+const sameLabel = (text: string, label: string | undefined) =>
+  !!label &&
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[?!.。！？\s]+$/u, '') === label.toLowerCase().replace(/[?!.。！？\s]+$/u, '');
+
+export function read(
+  { matcher, domain, knowledge }: ReadDeps,
+  input: UserInput,
+  maxChars = domain.limits.max_text_chars,
+  choice: LanguageChoice = { language: DEFAULT_LANGUAGE, unsupported: null },
+): Reading {
   const raw = typeof input.text === 'string' ? input.text : '';
   // Redact the whole message first (a secret cut in half would escape the patterns), then keep
   // only as much as any real question needs, so megabyte input costs no more than a long one.
@@ -59,20 +78,26 @@ export function read({ matcher, domain }: ReadDeps, input: UserInput, maxChars =
   const option = decodeOption(input.optionId);
   const match = matcher.classify(text);
   // An id that claims to be an overview but names none is not read as typed text either.
-  const info = option?.kind === 'info' ? option.info : input.optionId !== undefined && optionFamily(input.optionId) === 'info' ? null : infoRequest(text);
+  const info =
+    option?.kind === 'info'
+      ? option.info
+      : input.optionId !== undefined && optionFamily(input.optionId) === 'info'
+        ? null
+        : (infoRequest(text) ?? infoLabel(knowledge, text));
   return {
     text,
     blank: !raw.trim() && !input.optionId,
     truncated,
     secretShared: redaction.kinds.length > 0,
     angry: isAngry(text),
-    otherLanguage: isMostlyCjk(text),
-    restart: (option?.kind === 'action' && option.action === 'restart') || RESTART.test(text),
+    language: choice.language,
+    unsupported: choice.unsupported,
+    restart: (option?.kind === 'action' && option.action === 'restart') || RESTART.test(text) || sameLabel(text, knowledge?.ui.option_start_over),
     info,
     option,
     match,
     extraction: withEntityFacts(domain, extractSlots(domain, text, match.words), match.entities),
-    comparison: isComparison(text),
+    comparison: isComparison(domain, text),
     questions: questionsOf(matcher, text, match.intents),
   };
 }
@@ -94,7 +119,9 @@ const MAX_QUESTION_SENTENCES = 12;
 function questionsOf(matcher: Matcher, text: string, intents: IntentScore[]): IntentScore[] {
   const asks = (i: IntentScore) => i.intent.startsWith('ask_');
   const found: { at: number; score: IntentScore }[] = [];
-  const sentences = splitClauses(text).slice(0, MAX_QUESTION_SENTENCES);
+  // Chinese puts no space after "？" or "。": one is added there so the sentences come apart.
+  const spaced = text.normalize('NFKC').replace(/([?!.;。])(?=\p{Script=Han})/gu, '$1 ');
+  const sentences = splitClauses(spaced).slice(0, MAX_QUESTION_SENTENCES);
   sentences.forEach((sentence, at) => {
     if (!isQuestion(sentence)) return;
     const m = matcher.classify(sentence);

@@ -23,6 +23,8 @@ import type { Reading } from './read';
 export interface RenderDeps {
   knowledge: Knowledge;
   domain: Domain;
+  /** What to say to a message in a language the bot does not serve (intents/languages.yaml). */
+  otherLanguageLine?: (language: string) => string;
 }
 
 function statusOf(s: ConversationState): Status {
@@ -31,10 +33,11 @@ function statusOf(s: ConversationState): Status {
   return s.diagnosis ? { kind: 'diagnosed' } : { kind: 'open' };
 }
 
-export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decision, reading: Reading): Turn {
+export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDeps, decision: Decision, reading: Reading): Turn {
   const { action, state } = decision;
   const turn: Turn = {
     user: reading.text,
+    language: reading.language,
     ...decision.understood,
     state: encodeState(statusOf(state)),
     cause: state.diagnosis?.cause ?? null,
@@ -79,6 +82,9 @@ export function render({ knowledge: k, domain: d }: RenderDeps, decision: Decisi
     case 'fallback':
       if (action.resume) [parts, options] = [[answerText(k, action.reason), question(action.resume).text], question(action.resume).options];
       else [parts, options] = [[answerText(k, action.reason)], entryOptions(k)];
+      break;
+    case 'other_language':
+      [parts, options] = [[otherLanguageLine?.(action.language) ?? answerText(k, 'chinese_or_other_language')], entryOptions(k)];
       break;
     case 'restart':
       [parts, options] = [[answerText(k, 'restart')], entryOptions(k)];
@@ -148,6 +154,6 @@ export function forOtherExchange(text: string, k: Knowledge, other: string): str
   const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyUrl = urls.map(escapeRegExp).join('|');
   let out = text.replace(new RegExp(`\\[([^\\]]+)\\]\\((?:${anyUrl})[^)]*\\)`, 'g'), '$1');
-  out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), `${other}'s own website`);
+  out = out.replace(new RegExp(`<?(?:${anyUrl})[^\\s)>]*>?`, 'g'), format(k.ui.other_exchange_site ?? "{other}'s own website", { other }));
   return out.replace(new RegExp(`\\b${escape(e.name)}\\b`, 'g'), other);
 }
