@@ -8,7 +8,7 @@ import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { loadMatcher } from '../../src/nlu/load';
 import { findOverlaps } from '../../src/nlu/overlap';
 import { clauses } from '../../src/nlu/clauses';
-import { loadRealStyle, REAL_STYLE_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
 import { languageDir } from '../../src/language/languages';
 import { INTENTS } from '../../src/shared/types';
 
@@ -93,7 +93,11 @@ describe('Chinese matcher on the real-style held-out set', () => {
       heldout,
       heldout.map((e) => matcher.classify(e.text).intent),
     );
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
+    // Floors just below the measured figures (0.909 overall, 0.931 of the traps, 0.83 naming another
+    // exchange, 0.885 with an API error), so nothing reads Chinese posts worse than today.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.traps.rejected).toBeGreaterThanOrEqual(0.9);
+    for (const trait of TRAITS) expect(report.byTrait[trait].accuracy, trait).toBeGreaterThanOrEqual(0.8);
     expect(report.inScopeRejected).toBeLessThanOrEqual(0.05);
   });
 
