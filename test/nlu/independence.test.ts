@@ -108,10 +108,13 @@ describe('the Chinese sets', () => {
     const rows = sources();
     const studied = (role: string) => new Set(rows.filter((r) => r.role === role).map((r) => r.url));
     const devPosts = studied('dev');
+    const trainingPosts = studied('training');
     const heldoutPosts = studied('heldout');
     for (const e of zhDev) {
       expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
       expect(devPosts.has(e.modelled_on), e.modelled_on).toBe(true);
+      // ...and no training writer studied the same post.
+      expect(trainingPosts.has(e.modelled_on), e.modelled_on).toBe(false);
     }
     for (const e of zhHeldout) {
       expect(sideOf(e.modelled_on), e.modelled_on).toBe('heldout');
