@@ -11,6 +11,8 @@ const HAN_RUN = /[\p{Script=Han}\u3007]+/gu;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (text: string) => string };
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/** A half-width stop touching a Chinese character on either side (not "1,000" or "v5.1"). */
+const HALF_WIDTH_STOP = /(?<=\p{Script=Han}[」』”"')）]?)[?!;,](?=\S)|[?!;,](?=[「『“"'(（]?\p{Script=Han})/gu;
 const PUNCTUATION: Record<string, string> = { '。': '. ', '！': '! ', '？': '? ', '；': '; ', '，': ', ', '、': ', ', '\u3000': ' ' };
 
 export interface ChineseOptions {
@@ -84,9 +86,12 @@ export function createChineseNormalizer(opts: ChineseOptions, latin: Normalizer,
   };
 
   const normalize = (text: string): Normalized => {
-    let t = simplify(text.normalize('NFKC')).toLowerCase();
+    // Chinese punctuation first: NFKC would make ？！；， half-width with no space after them, and
+    // "被冻的？怎么解冻？" must end a sentence at each ？ as the English reading expects "? ".
+    let t = simplify(text.replace(/[。！？；，、\u3000]/g, (m) => PUNCTUATION[m]!).normalize('NFKC')).toLowerCase();
     for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(` ${to} `);
-    t = t.replace(/[。！？；，、\u3000]/g, (m) => PUNCTUATION[m]!);
+    // The same for half-width stops typed straight after Chinese ("被冻的?怎么解冻").
+    t = t.replace(HALF_WIDTH_STOP, '$& ');
     const tokens: string[] = [];
     const offsets: number[] = [];
     let last = 0;

@@ -25,6 +25,8 @@ export const REAL_STYLE_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev.jso
 
 /** The Chinese set (fixtures/nlu/zh/real-style.jsonl), written from the other side of the partition. */
 export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.jsonl');
+/** The Chinese development set: written from training-side posts by a third writer, the one to tune Chinese on. */
+export const REAL_STYLE_ZH_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style-dev.jsonl');
 
 /** More than this many words makes a message "long", whatever the line's traits say. */
 const LONG_WORDS = 40;

@@ -72,6 +72,10 @@ describe('eval', () => {
     expect(Object.keys(result.realStyle.byTrait)).toEqual(['other_exchange', 'api_error', 'long', 'complaint']);
     expect(result.realStyle.traps.examples).toBeGreaterThan(0);
     expect(result.nlpjsRealStyle).toBeNull();
+    // Chinese: a development set to tune on, scored like the English one, beside the held-out set.
+    expect(result.zh.realStyleDev.examples).toBeGreaterThanOrEqual(200);
+    expect(Object.keys(result.zh.realStyleDev.byTrait)).toEqual(['other_exchange', 'api_error', 'long', 'complaint']);
+    expect(result.zh.realStyle.examples).toBeGreaterThanOrEqual(200);
   });
 
   it('prints a readable report, NLP.js beside it, and rejects a bad --folds', { timeout: 120_000 }, () => {
@@ -83,6 +87,7 @@ describe('eval', () => {
     expect(r.out).toMatch(/NLP\.js on the same corpus, real-style held-out/);
     expect(r.out).toMatch(/api_error +\d+ +\d\.\d{3}/);
     expect(r.out).toMatch(/most confused/);
+    expect(r.out).toMatch(/Chinese real-style development set, for tuning .*\n.*out-of-scope traps rejected \d/);
     expect(r.out).toMatch(/out-of-scope rejection \d/);
     const bad = run(['eval', '--folds', 'many']);
     expect(bad.code).toBe(2);

@@ -7,7 +7,8 @@ import { loadLexicon } from '../../src/nlu/lexicon';
 import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { loadMatcher } from '../../src/nlu/load';
 import { findOverlaps } from '../../src/nlu/overlap';
-import { loadRealStyle, REAL_STYLE_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle } from '../../src/nlu/real-style';
+import { clauses } from '../../src/nlu/clauses';
+import { loadRealStyle, REAL_STYLE_FILE, REAL_STYLE_ZH_FILE, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
 import { languageDir } from '../../src/language/languages';
 import { INTENTS } from '../../src/shared/types';
 
@@ -50,6 +51,19 @@ describe('Chinese normaliser and lexicon', () => {
     expect(matcher.classify('我的資產安全嗎').intent).toBe(matcher.classify('我的资产安全吗').intent);
   });
 
+  it('ends a sentence at a full-width ？！；， that NFKC made half-width, but leaves numbers alone', () => {
+    // Without the space the clause reader saw one sentence, and "怎么解冻？" was not a question of its own.
+    expect(normalizer.normalize('账号是不是被冻的？怎么解冻？已经等了').text).toBe('账号是不是被冻的? 怎么解冻? 已经等了');
+    expect(normalizer.normalize('充了1,000U，v5.1版本还是不行').text).toBe('充了1,000u, v5.1版本还是不行');
+    const read = normalizer.normalize('账号是不是因为地区问题被冻的？怎么申请解冻？');
+    expect(clauses(read.text, read.offsets).map((c) => c.question)).toEqual([true, true]);
+  });
+
+  it('reads Taiwan and Hong Kong wording as the mainland words', () => {
+    expect(normalizer.tokens('登入網路')).toEqual(normalizer.tokens('登录网络'));
+    expect(matcher.classify('幣安顯示您所在的地區不受支援').entities.error).toContain('not available in your region');
+  });
+
   it('keeps English words inside a Chinese message readable', () => {
     const r = matcher.classify('币安 KYC 显示 region not supported');
     expect(r.words).toContain('kyc');
@@ -79,7 +93,11 @@ describe('Chinese matcher on the real-style held-out set', () => {
       heldout,
       heldout.map((e) => matcher.classify(e.text).intent),
     );
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
+    // Floors just below the measured figures (0.909 overall, 0.931 of the traps, 0.83 naming another
+    // exchange, 0.885 with an API error), so nothing reads Chinese posts worse than today.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.traps.rejected).toBeGreaterThanOrEqual(0.9);
+    for (const trait of TRAITS) expect(report.byTrait[trait].accuracy, trait).toBeGreaterThanOrEqual(0.8);
     expect(report.inScopeRejected).toBeLessThanOrEqual(0.05);
   });
 

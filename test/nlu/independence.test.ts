@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/nlu/corpus';
 import { loadLexicon } from '../../src/nlu/lexicon';
 import { createNormalizer } from '../../src/nlu/normalize';
+import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { findOverlaps, NEAR_DUPLICATE } from '../../src/nlu/overlap';
-import { loadRealStyle, REAL_STYLE_DEV_FILE } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV_FILE, REAL_STYLE_ZH_DEV_FILE, REAL_STYLE_ZH_FILE } from '../../src/nlu/real-style';
+import { languageDir } from '../../src/language/languages';
 import { FIXTURES_DIR } from '../../src/paths';
 
 const training = loadCorpus().flatMap((c) => c.utterances);
@@ -54,8 +56,9 @@ describe('held-out independence', () => {
     const rows = sources();
     expect(new Set(rows.map((r) => r.url)).size).toBeGreaterThanOrEqual(200);
     for (const r of rows) {
-      expect(['heldout', 'training']).toContain(r.role);
-      expect(sideOf(r.url), r.url).toBe(r.role);
+      expect(['heldout', 'training', 'dev']).toContain(r.role);
+      // A development-set post is a training-side post that no training writer studied.
+      expect(sideOf(r.url), r.url).toBe(r.role === 'dev' ? 'training' : r.role);
     }
     const heldoutPosts = new Set(rows.filter((r) => r.role === 'heldout').map((r) => r.url));
     for (const e of loadRealStyle()) expect(heldoutPosts.has(e.modelled_on), e.modelled_on).toBe(true);
@@ -72,6 +75,56 @@ describe('the development set', () => {
         dev.map((e) => e.text),
         loadRealStyle().map((e) => e.text),
         normalizer,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the Chinese sets', () => {
+  // Chinese is compared in Chinese words (the Chinese normaliser), not characters.
+  const zhTraining = loadCorpus(languageDir('nlu', 'zh')).flatMap((c) => c.utterances);
+  const zhNormalizer = normalizerFor(loadLexicon(undefined, 'zh'));
+  const zhDev = loadRealStyle(REAL_STYLE_ZH_DEV_FILE, 'zh');
+  const zhHeldout = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
+
+  it('neither the development set nor the held-out set shares a line or a near-duplicate with intents/nlu/zh/', () => {
+    for (const set of [zhDev, zhHeldout]) {
+      const overlaps = findOverlaps(
+        set.map((e) => e.text),
+        zhTraining,
+        zhNormalizer,
+      );
+      expect(overlaps, `token Jaccard >= ${NEAR_DUPLICATE}`).toEqual([]);
+    }
+  });
+
+  it('finds a planted Chinese near-duplicate, so the check above can fail', () => {
+    const planted = `${zhTraining.find((t) => t.length > 30)!}！！`;
+    expect(findOverlaps([planted], zhTraining, zhNormalizer).length).toBeGreaterThan(0);
+  });
+
+  it('the development set comes from training-side posts and the held-out set from held-out posts, and they share nothing', () => {
+    expect(zhDev.length).toBeGreaterThanOrEqual(200);
+    const rows = sources();
+    const studied = (role: string) => new Set(rows.filter((r) => r.role === role).map((r) => r.url));
+    const devPosts = studied('dev');
+    const trainingPosts = studied('training');
+    const heldoutPosts = studied('heldout');
+    for (const e of zhDev) {
+      expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
+      expect(devPosts.has(e.modelled_on), e.modelled_on).toBe(true);
+      // ...and no training writer studied the same post.
+      expect(trainingPosts.has(e.modelled_on), e.modelled_on).toBe(false);
+    }
+    for (const e of zhHeldout) {
+      expect(sideOf(e.modelled_on), e.modelled_on).toBe('heldout');
+      expect(heldoutPosts.has(e.modelled_on), e.modelled_on).toBe(true);
+    }
+    expect(
+      findOverlaps(
+        zhDev.map((e) => e.text),
+        zhHeldout.map((e) => e.text),
+        zhNormalizer,
       ),
     ).toEqual([]);
   });

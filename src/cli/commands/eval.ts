@@ -10,6 +10,7 @@ import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, repo
 import {
   loadRealStyle,
   REAL_STYLE_DEV_FILE,
+  REAL_STYLE_ZH_DEV_FILE,
   REAL_STYLE_ZH_FILE,
   scoreRealStyle,
   TRAITS,
@@ -103,6 +104,11 @@ export const command: Command = {
     const zhLexicon = loadLexicon(undefined, 'zh');
     const zhMatcher = loadMatcher('zh');
     const zhCv = report(crossValidate(zhCorpus, (train) => trainRaw(train, zhLexicon, zhMatcher.calibration), folds));
+    const zhDevExamples = loadRealStyle(REAL_STYLE_ZH_DEV_FILE, 'zh');
+    const zhRealStyleDev = scoreRealStyle(
+      zhDevExamples,
+      zhDevExamples.map((e) => zhMatcher.classify(e.text).intent),
+    );
     const zhExamples = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
     const zhRealStyle = scoreRealStyle(
       zhExamples,
@@ -122,7 +128,7 @@ export const command: Command = {
       realStyle,
       nlpjsRealStyle: baseline,
       multiIntentRecall: multi,
-      zh: { calibration: zhMatcher.calibration, crossValidation: zhCv, realStyle: zhRealStyle },
+      zh: { calibration: zhMatcher.calibration, crossValidation: zhCv, realStyleDev: zhRealStyleDev, realStyle: zhRealStyle },
       detector,
       byLanguage,
     };
@@ -140,6 +146,8 @@ export const command: Command = {
       if (baseline) console.log(realStyleTable('NLP.js on the same corpus, real-style held-out', baseline), '\n');
       else if (!flags['no-baseline']) console.log('NLP.js baseline skipped: @nlpjs/basic (a dev dependency) is not installed\n');
       console.log(table(`Chinese cross-validation (${folds} folds, ${zhCorpus.length} training utterances in intents/nlu/zh/)`, zhCv));
+      console.log('');
+      console.log(realStyleTable('Chinese real-style development set, for tuning (fixtures/nlu/zh/real-style-dev.jsonl)', zhRealStyleDev));
       console.log('');
       console.log(realStyleTable('Chinese real-style held-out (fixtures/nlu/zh/real-style.jsonl)', zhRealStyle));
       console.log('');
