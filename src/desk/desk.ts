@@ -13,8 +13,9 @@ import { redactSecrets } from '../engine/safety/redact';
 import { neutraliseUserText } from '../engine/safety/markup';
 import type { AuditEntry, CardPlace, DeliverToUser, DeskAgent, DeskName, DeskPort, HandoffRecord, UserMessage } from './types';
 import type { DeskBus, DeskJob } from './bus';
-import { format, formatDuration, loadDeskTexts, type DeskTexts } from './texts';
+import { deskTextsFor, format, formatDuration, type DeskTexts } from './texts';
 import { withinSupportHours } from './support-hours';
+import { DEFAULT_LANGUAGE } from '../language/languages';
 
 /** Records, audit trails and the conversation → record index are kept this long. */
 export const DESK_MEMORY_MS = 30 * 24 * 3600_000;
@@ -52,11 +53,16 @@ export interface DeskOptions {
   store: SessionStore;
   logger: Logger;
   now?: () => number;
-  texts?: DeskTexts;
+  /** The agents' language (AGENT_LANGUAGE): cards, status lines. Default: English. */
+  agentLanguage?: string;
+  /** Texts per language, for tests; default: read from intents/knowledge/. */
+  texts?: (language: string) => DeskTexts;
 }
 
 export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
+  /** The agents' texts (card, status). */
   readonly texts: DeskTexts;
+  private readonly textsByLanguage = new Map<string, DeskTexts>();
   readonly platform: DeskName;
   private readonly deliverers = new Map<ChannelName, DeliverToUser>();
   private readonly names = new Map<ChannelName, (ref: ConversationRef) => Promise<string | undefined>>();
@@ -66,12 +72,29 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
   private timer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> = Promise.resolve();
   private readonly now: () => number;
+  private readonly agentLanguage: string;
 
   constructor(private readonly opts: DeskOptions) {
     super();
-    this.texts = opts.texts ?? loadDeskTexts();
+    this.agentLanguage = opts.agentLanguage ?? DEFAULT_LANGUAGE;
+    this.texts = this.textsIn(this.agentLanguage);
     this.platform = opts.config.on;
     this.now = opts.now ?? Date.now;
+  }
+
+  /** The desk's texts in a language, read once. */
+  private textsIn(language: string): DeskTexts {
+    let t = this.textsByLanguage.get(language);
+    if (!t) {
+      t = (this.opts.texts ?? deskTextsFor)(language);
+      this.textsByLanguage.set(language, t);
+    }
+    return t;
+  }
+
+  /** What the user of a hand-off reads: their conversation's language (records from before it had one: the default). */
+  private userTexts(record: HandoffRecord): DeskTexts {
+    return this.textsIn(record.language ?? DEFAULT_LANGUAGE);
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -135,6 +158,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
       id: randomBytes(9).toString('base64url'),
       ref,
       status: 'waiting',
+      language: turn.language,
       reason: summary.reason,
       createdAt: now,
       likelyCause: summary.likelyCause,
@@ -206,7 +230,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     this.emit('claimed', claimed, waited);
     this.opts.logger.info({ id, agent: agent.id, waitedMs: waited }, 'desk: hand-off claimed');
     await this.job({ op: 'card', action: 'update', id });
-    await this.deliver(record.ref, { kind: 'notice', text: this.opts.service.message('agent_joined', { agent: nameInText(agent.name) }) });
+    await this.deliver(record.ref, { kind: 'notice', text: this.opts.service.message('agent_joined', { agent: nameInText(agent.name) }, record.language) });
     return { result, record: claimed };
   }
 
@@ -233,7 +257,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
       return { kind: 'internal', holder: record.agent };
     }
     await this.audit(id, { at: this.now(), who: agentWho(this.platform, agent), what: 'agent', text: redacted });
-    await this.deliver(record.ref, { kind: 'agent', agent: format(this.texts.agent_label, { agent: agent.name }), text: redacted });
+    await this.deliver(record.ref, { kind: 'agent', agent: format(this.userTexts(record).agent_label, { agent: agent.name }), text: redacted });
     return { kind: 'relayed', claimed };
   }
 
@@ -241,7 +265,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
   async sendMacro(id: string, agent: DeskAgent, cause: Parameters<DeskService['macro']>[0]): Promise<AgentMessageResult> {
     const record = await this.record(id);
     if (!record || !isOpen(record)) return { kind: 'closed' };
-    const result = await this.agentMessage(id, agent, this.opts.service.macro(cause, record.secretShared));
+    const result = await this.agentMessage(id, agent, this.opts.service.macro(cause, record.secretShared, record.language));
     if (result.kind === 'relayed') {
       const title = cause ? this.opts.service.causeTitle(cause) : cause;
       await this.audit(id, { at: this.now(), who: agentWho(this.platform, agent), what: 'macro', text: cause ?? 'none' });
@@ -265,7 +289,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
     if (released)
       await this.deliver(record.ref, {
         kind: 'notice',
-        text: this.opts.service.message(resolved ? 'agent_resolved' : 'agent_released', { agent: nameInText(agent.name) }),
+        text: this.opts.service.message(resolved ? 'agent_resolved' : 'agent_released', { agent: nameInText(agent.name) }, record.language),
       });
     return closed;
   }
@@ -332,8 +356,8 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
   }
 
   private timeoutNotice(r: HandoffRecord): string {
-    const t = this.texts;
-    const cause = r.likelyCause ? this.opts.service.causeTitle(r.likelyCause) : null;
+    const t = this.userTexts(r);
+    const cause = r.likelyCause ? this.opts.service.causeTitle(r.likelyCause, r.language) : null;
     const lines = [
       format(t.timed_out, {
         duration: formatDuration(t, this.opts.config.timeoutMs),
@@ -353,7 +377,7 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
 
   private waitingText(record: HandoffRecord, open: string[], now: number): Promise<string> {
     return (async () => {
-      const t = this.texts;
+      const t = this.userTexts(record);
       const records = await Promise.all(open.map((id) => (id === record.id ? record : this.record(id))));
       const ahead = records.filter((r) => r && r.status === 'waiting' && r.createdAt <= record.createdAt && r.id !== record.id).length;
       const lines = [ahead === 0 ? t.queue_next : format(t.queue_position, { position: String(ahead + 1) })];

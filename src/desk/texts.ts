@@ -1,10 +1,12 @@
-// The desk's texts (intents/knowledge/desk.yaml): user lines and card headings, checked at start-up.
-import { readFileSync } from 'node:fs';
+// The desk's texts (intents/knowledge/desk.yaml, and <code>/desk.yaml per language): user lines and
+// card headings, checked at start-up. Users read them in their conversation's language, agents in AGENT_LANGUAGE.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { INTENTS_DIR } from '../paths';
 import { format } from '../knowledge/load';
+import { languageDir } from '../language/languages';
 
 const text = z.string().min(1);
 const schema = z.object({
@@ -58,6 +60,12 @@ const schema = z.object({
 export type DeskTexts = z.infer<typeof schema>;
 
 export const DESK_TEXTS_FILE = join(INTENTS_DIR, 'knowledge', 'desk.yaml');
+
+/** The desk's texts in a language: intents/knowledge/<code>/desk.yaml, or English where a language has none yet. */
+export function deskTextsFor(language: string): DeskTexts {
+  const file = join(languageDir('knowledge', language), 'desk.yaml');
+  return loadDeskTexts(existsSync(file) ? file : DESK_TEXTS_FILE);
+}
 
 export function loadDeskTexts(file = DESK_TEXTS_FILE): DeskTexts {
   const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));

@@ -27,6 +27,8 @@ export interface HandoffRecord {
   /** The user's display name, when the channel knows it. */
   userName?: string;
   status: HandoffStatus;
+  /** The conversation's language: what the user is told is in it (the card is in the agents' language). */
+  language: string;
   reason: HandoffReason;
   createdAt: number;
   claimedAt?: number;

@@ -268,8 +268,8 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
   }
 
   /** A cause's agent macro: the reply an agent can send for it (with the secret warning when one was shared). */
-  macro(cause: Cause | null, secretShared: boolean): string {
-    return this.engine.macro(cause, secretShared);
+  macro(cause: Cause | null, secretShared: boolean, language?: string): string {
+    return this.engine.macro(cause, secretShared, language);
   }
 
   /** The hand-off of a conversation, or null. */

@@ -55,7 +55,9 @@ export async function startBot(config: AppConfig, opts: StartOptions = {}): Prom
     throw err;
   }
   // One desk for every channel's hand-offs, when an agents' channel is configured.
-  const desk = config.desk ? new Desk({ config: config.desk, exchange: config.exchange, service, store, logger: logger.child({ part: 'desk' }) }) : null;
+  const desk = config.desk
+    ? new Desk({ config: config.desk, exchange: config.exchange, service, store, logger: logger.child({ part: 'desk' }), agentLanguage: config.agentLanguage })
+    : null;
   service.useDesk(desk);
   const metrics = createMetrics(service, store, () => channels, desk);
   service.on('quarantined', (key, reason) => logger.warn({ key, reason }, 'store: set a malformed record aside; its user starts fresh'));

@@ -19,6 +19,7 @@ const sample: HandoffRecord = {
   id: 'h3xAmpl3Id',
   ref: { channel: 'web', conversationId: 'v1.sample', userId: 'v1.sample' },
   status: 'waiting',
+  language: 'en',
   reason: 'user_request',
   createdAt: Date.parse('2026-12-01T09:30:00Z'),
   likelyCause: 'kyc_region',

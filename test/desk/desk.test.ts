@@ -11,7 +11,7 @@ import { createLogger } from '../../src/ops/logger';
 import { testEngine } from '../helpers/bot';
 import { DEFAULT_EXCHANGE } from '../../src/knowledge/load';
 
-function setup(timeoutMs = 60_000) {
+function setup(timeoutMs = 60_000, agentLanguage = 'en') {
   let now = 1_800_000_000_000;
   const store = new MemoryStore(() => now);
   const service = new ConversationService({ engine: testEngine(), store, now: () => now });
@@ -22,6 +22,7 @@ function setup(timeoutMs = 60_000) {
     store,
     logger: createLogger({ level: 'silent', format: 'json' }),
     now: () => now,
+    agentLanguage,
   });
   service.useDesk(desk);
   const delivered: { ref: ConversationRef; message: UserMessage }[] = [];
@@ -43,8 +44,8 @@ function setup(timeoutMs = 60_000) {
     },
   });
   const ref: ConversationRef = { channel: 'web', conversationId: 'v1', userId: 'v1' };
-  const handOff = async () => {
-    const turn = await service.handle(ref, { text: 'I want to talk to a real person please' });
+  const handOff = async (text = 'I want to talk to a real person please') => {
+    const turn = await service.handle(ref, { text });
     expect(turn.handoff).not.toBeNull();
     // The card is posted after the turn; wait (bounded) for it.
     for (let i = 0; i < 100 && !cards.length; i++) await new Promise((r) => setTimeout(r, 5));
@@ -114,5 +115,37 @@ describe('desk core', () => {
     expect(macro.message.text).toBe(testEngine().macro('kyc_region', false));
     expect(t.thread.at(-1)).toMatch(/Ann sent the macro for/);
     expect((await t.desk.record(id))?.agent).toEqual(ann);
+  });
+
+  it('a Chinese conversation: the user is answered in Chinese, the card stays in the agents’ language', async () => {
+    const t = setup(1000);
+    const { turn, id } = await t.handOff('我要人工客服，机器人解决不了');
+    expect(turn.language).toBe('zh');
+    expect(turn.reply).toMatch(/下一位就轮到您了|您目前排在第/);
+    expect(t.desk.texts.card_title).toBe('A customer needs a person');
+    expect((await t.desk.record(id))?.language).toBe('zh');
+    expect((await t.desk.sendMacro(id, ann, 'kyc_region')).kind).toBe('relayed');
+    const joined = t.delivered.find((d) => d.message.kind === 'notice')!;
+    expect(joined.message.text).toContain('Ann');
+    expect(joined.message.text).toMatch(/客服团队/);
+    const macro = t.delivered.find((d) => d.message.kind === 'agent')!;
+    expect(macro.message).toMatchObject({ agent: 'Ann（人工客服）' });
+    expect(macro.message.text).toBe(testEngine().macro('kyc_region', false, 'zh'));
+    expect(macro.message.text).not.toBe(testEngine().macro('kyc_region', false, 'en'));
+    // The agents' thread note names the cause in the agents' language.
+    expect(t.thread.at(-1)).toMatch(/Ann sent the macro for/);
+    await t.desk.close(id, ann, true);
+    expect(t.delivered.at(-1)?.message.text).toMatch(/已解决/);
+  });
+
+  it('a Chinese conversation that nobody claims times out in Chinese; AGENT_LANGUAGE=zh puts the card in Chinese', async () => {
+    const t = setup(1000, 'zh');
+    const { id } = await t.handOff('我要人工客服，机器人解决不了');
+    expect(t.desk.texts.card_title).toBe('有用户需要人工客服');
+    t.advance(5000);
+    await t.desk.sweep();
+    expect((await t.desk.record(id))?.status).toBe('timed_out');
+    expect(t.delivered.at(-1)?.message.text).toMatch(/非常抱歉/);
+    expect(t.delivered.at(-1)?.message.text).toMatch(/给客服的摘要/);
   });
 });
