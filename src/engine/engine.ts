@@ -40,6 +40,8 @@ export interface EngineOptions {
   unsupported?: Record<string, string>;
   /** Languages the bot could serve but LANGUAGES left out: answered with the "only … for now" note. */
   known?: string[];
+  /** Signs of pasted machine output, which never switches the conversation's language (intents/languages.yaml). */
+  pastedText?: RegExp[];
   /** The language of agents' triage cards (AGENT_LANGUAGE). */
   agentLanguage?: string;
 }
@@ -57,6 +59,7 @@ export class ConversationEngine implements Engine {
   readonly agentLanguage: string;
   private readonly unsupported: Record<string, string>;
   private readonly known: Set<string>;
+  private readonly pastedText: RegExp[];
 
   constructor(opts: EngineOptions) {
     this.languages = opts.languages ?? new Map([[DEFAULT_LANGUAGE, { matcher: opts.matcher, knowledge: opts.knowledge }]]);
@@ -69,6 +72,7 @@ export class ConversationEngine implements Engine {
     this.handoffAfter = opts.handoffAfter;
     this.unsupported = opts.unsupported ?? {};
     this.known = new Set(opts.known ?? []);
+    this.pastedText = opts.pastedText ?? [];
     this.agentLanguage = opts.agentLanguage && this.languages.has(opts.agentLanguage) ? opts.agentLanguage : this.served[0]!;
   }
 
@@ -115,7 +119,8 @@ export class ConversationEngine implements Engine {
 
   step(previous: ConversationState | undefined, input: UserInput, now: number, opts: StepOptions = {}): StepResult {
     const text = typeof input.text === 'string' ? input.text : '';
-    const choice = chooseLanguage(previous?.language, detectLanguage(text), this.served, input.optionId !== undefined);
+    const pasted = this.pastedText.some((p) => p.test(text));
+    const choice = chooseLanguage(previous?.language, detectLanguage(text), this.served, input.optionId !== undefined, pasted);
     const reading = this.read(input, opts.maxChars, choice);
     const { knowledge } = this.pack(choice.language);
     const decision = decide({ domain: this.domain, knowledge, idleMs: this.idleMs, handoffAfter: this.handoffAfter }, previous, reading, now);

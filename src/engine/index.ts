@@ -44,6 +44,7 @@ export function createEngine(
     knowledge: first.knowledge,
     languages,
     unsupported: table.unsupported,
+    pastedText: table.pastedText,
     known: [...table.languages.keys()].filter((c) => !served.includes(c)),
     agentLanguage: config.agentLanguage ?? DEFAULT_LANGUAGE,
     domain,

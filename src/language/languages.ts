@@ -15,6 +15,18 @@ const code = z.string().regex(/^[a-z]{2,3}$/, 'must be a two- or three-letter la
 const fileSchema = z.object({
   languages: z.record(code, z.object({ name: z.string().min(1), tokenizer: z.enum(TOKENIZERS) })),
   unsupported: z.record(z.string(), z.string().min(1)).refine((u) => 'default' in u, { message: 'needs a "default" line' }),
+  pasted_text: z
+    .array(z.string().min(1))
+    .default([])
+    .superRefine((list, ctx) => {
+      for (const [i, source] of list.entries()) {
+        try {
+          new RegExp(source, 'iu');
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', path: [i], message: `not a regular expression: ${(err as Error).message}` });
+        }
+      }
+    }),
 });
 
 export interface LanguageInfo {
@@ -27,6 +39,8 @@ export interface LanguageTable {
   languages: Map<string, LanguageInfo>;
   /** Code -> the line said in that language when it is not served (plus `default`). */
   unsupported: Record<string, string>;
+  /** Signs of pasted machine output (an API error, JSON, a log line): such a message never switches the language. */
+  pastedText: RegExp[];
 }
 
 export class LanguageError extends Error {}
@@ -47,7 +61,7 @@ export function loadLanguageTable(intentsDir = INTENTS_DIR): LanguageTable {
   const languages = new Map<string, LanguageInfo>();
   for (const [c, l] of Object.entries(parsed.data.languages)) languages.set(c, { code: c, ...l });
   if (!languages.has(DEFAULT_LANGUAGE)) throw new LanguageError(`${file}: entry languages: must include "${DEFAULT_LANGUAGE}"`);
-  return { languages, unsupported: parsed.data.unsupported };
+  return { languages, unsupported: parsed.data.unsupported, pastedText: parsed.data.pasted_text.map((s) => new RegExp(s, 'iu')) };
 }
 
 /** A language's folder under intents/<kind>/ (English: the folder itself). */

@@ -85,6 +85,37 @@ describe('the engine in two languages', () => {
     expect(c.state?.language).toBe('zh');
   });
 
+  it('a pasted English error keeps a Chinese conversation in Chinese; a plain English sentence switches', () => {
+    const pasted = [
+      'binance {"code":0,"msg":"Service unavailable from a restricted location according to \'b. Eligibility\' in https://www.binance.com/en/terms."}',
+      'ccxt.base.errors.ExchangeNotAvailable: binance GET https://api.binance.com/api/v3/exchangeInfo 451',
+      'APIError(code=0): Service unavailable from a restricted location',
+    ];
+    const table = loadLanguageTable();
+    for (const text of pasted) {
+      expect(
+        table.pastedText.some((p) => p.test(text)),
+        text,
+      ).toBe(true);
+      const c = conversation();
+      expect(c.say('我的量化机器人在服务器上报错了').language).toBe('zh');
+      const turn = c.say(text);
+      expect(turn.language, text).toBe('zh');
+      expect(turn.reply).toMatch(/\p{Script=Han}/u);
+    }
+    for (const text of ['can I still withdraw my funds?', 'my account says region not supported, what should I do']) {
+      expect(
+        table.pastedText.some((p) => p.test(text)),
+        text,
+      ).toBe(false);
+    }
+    const c = conversation();
+    c.say('我的量化机器人在服务器上报错了');
+    expect(c.say('can I still withdraw my funds?').language).toBe('en');
+    // A first message has no language to keep: a pasted English error starts in English.
+    expect(conversation().say(pasted[0]!).language).toBe('en');
+  });
+
   it('answers an unserved language in that language, offering English or Chinese, never "off-topic"', () => {
     const table = loadLanguageTable();
     for (const [text, code] of [
