@@ -85,6 +85,11 @@ export class IntentClassifier {
     return new IntentClassifier(model);
   }
 
+  /** Feature -> vocabulary position (the hot path looks features up through FeaturePositions). */
+  get featureIndex(): ReadonlyMap<string, number> {
+    return this.index;
+  }
+
   knowsFeature(f: string): boolean {
     return this.index.has(f);
   }
