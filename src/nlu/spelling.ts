@@ -1,6 +1,6 @@
 // Fixes typos against the training vocabulary ("regoin" -> "region") with a delete index
 // (SymSpell's idea) so a lookup costs a few map reads, not a scan of the vocabulary.
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+import { damerauLevenshtein } from './edit-distance';
 
 const MIN_LENGTH = 4;
 const CACHE_LIMIT = 5000;
@@ -56,10 +56,17 @@ export class SpellingCorrector {
     let best = word;
     let bestDistance = limit + 1;
     let bestFrequency = 0;
-    for (const key of [word, ...deletes(word, limit)]) {
-      for (const candidate of this.index.get(key) ?? []) {
+    // A word reached through several deletes is measured once: measured again it could not beat
+    // the best so far (which is it, or better), so the choice and its tie-breaking order stay the same.
+    const measured = new Set<string>();
+    const consider = (key: string) => {
+      const candidates = this.index.get(key);
+      if (!candidates) return;
+      for (const candidate of candidates) {
+        if (measured.has(candidate)) continue;
+        measured.add(candidate);
         if (Math.abs(candidate.length - word.length) > limit) continue;
-        const d = DamerauLevenshteinDistance(word, candidate);
+        const d = damerauLevenshtein(word, candidate);
         const f = this.frequency.get(candidate) ?? 0;
         if (d < bestDistance || (d === bestDistance && f > bestFrequency)) {
           best = candidate;
@@ -67,7 +74,9 @@ export class SpellingCorrector {
           bestFrequency = f;
         }
       }
-    }
+    };
+    consider(word);
+    for (const key of deletes(word, limit)) consider(key);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);
     return best;
