@@ -108,9 +108,10 @@ export class IntentClassifier {
     return this.model.vocabulary.length;
   }
 
-  /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf). */
-  logScores(indices: number[]): Float64Array {
-    const scores = Float64Array.from(this.logPrior);
+  /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf);
+   * `scores` lets the hot path reuse one array instead of allocating one per sentence. */
+  logScores(indices: number[], scores = new Float64Array(this.logPrior.length)): Float64Array {
+    scores.set(this.logPrior);
     const L = scores.length;
     for (const i of indices) {
       const base = i * L;

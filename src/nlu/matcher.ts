@@ -84,6 +84,8 @@ export class Matcher {
   private readonly speller: SpellingCorrector;
   private readonly classes: readonly LexiconClass[];
   private readonly positions: FeaturePositions;
+  /** Scratch rows for scoring one reading; classify is synchronous, so one set serves every call. */
+  private readonly scratch: { logs: Float64Array<ArrayBuffer>; regression: Float64Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> };
 
   constructor(parts: MatcherParts) {
     this.classes = parts.classes;
@@ -93,6 +95,8 @@ export class Matcher {
     this.speller = parts.speller;
     this.calibration = parts.calibration;
     this.positions = new FeaturePositions(parts.classifier.featureIndex);
+    const labels = parts.classifier.labels.length;
+    this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
   }
 
   /** `classes` switches lexicon classes off, to measure what one of them does. */
@@ -118,13 +122,17 @@ export class Matcher {
   }
 
   /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
-  combine(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'> = this.calibration, limit = Infinity): IntentScore[] {
+  combine(
+    parts: ScoreParts,
+    calibration: Omit<Calibration, 'threshold'> = this.calibration,
+    limit = Infinity,
+    p = new Float64Array(parts.logs.length),
+  ): IntentScore[] {
     const { logs, regression } = parts;
     const temperature = temperatureFor(calibration, parts.known);
     let max = -Infinity;
     for (const v of logs) if (v > max) max = v;
     let sum = 0;
-    const p = new Float64Array(logs.length);
     for (let c = 0; c < logs.length; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
     for (let c = 0; c < logs.length; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
     return topScores(p, this.classifier.labels as IntentName[], limit);
@@ -145,7 +153,9 @@ export class Matcher {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
     }
-    const ranking = this.combine(this.scoreKnown(f.indices), this.calibration, 3);
+    const { logs, regression, p } = this.scratch;
+    const parts = { logs: this.classifier.logScores(f.indices, logs), regression: this.logistic.probabilities(f.indices, regression), known: f.indices.length };
+    const ranking = this.combine(parts, this.calibration, 3, p);
     const top = ranking[0]!;
     // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
     // flag") are noise, not a request; a real message with typos keeps most of its words.
