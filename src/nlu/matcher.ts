@@ -247,16 +247,17 @@ function topScores(p: Float64Array, labels: IntentName[], limit: number): Intent
   if (limit >= p.length) {
     return Array.from(p, (confidence, c) => ({ intent: labels[c]!, confidence })).sort((a, b) => b.confidence - a.confidence);
   }
-  const out: IntentScore[] = [];
+  // Positions first, objects only for the winners; ties keep the lower label position first.
+  const top: number[] = [];
   for (let c = 0; c < p.length; c++) {
     const confidence = p[c]!;
-    if (out.length === limit && confidence <= out[limit - 1]!.confidence) continue;
-    let at = out.length;
-    while (at > 0 && out[at - 1]!.confidence < confidence) at--;
-    out.splice(at, 0, { intent: labels[c]!, confidence });
-    if (out.length > limit) out.pop();
+    if (top.length === limit && confidence <= p[top[limit - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]!]! < confidence) at--;
+    if (top.length === limit) top.pop();
+    top.splice(at, 0, c);
   }
-  return out;
+  return top.map((c) => ({ intent: labels[c]!, confidence: p[c]! }));
 }
 
 export function temperatureFor(c: Omit<Calibration, 'threshold'>, knownFeatures: number): number {
