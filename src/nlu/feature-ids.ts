@@ -5,7 +5,6 @@
 // word pair is found from its two positions in a two-level index. The positions come out in the
 // same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so scores add
 // up in the same order and every answer stays the same (test/nlu/predictions.test.ts).
-import type { ClassMatch } from './classes';
 import type { Analysis, WordRange } from './features';
 
 /** What the scoring needs of some ranges of a message. */
@@ -23,6 +22,8 @@ export interface KnownFeatures {
 /** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary). */
 export interface Positions {
   stems: Int32Array;
+  /** pairs[i]: the pair of stems i - 1 and i (the stream of a range without class matches). */
+  pairs: Int32Array;
   /** Per class match: its class token, and cls_restricted_country for a restricted country. */
   token: Int32Array;
   restricted: Int32Array;
@@ -31,8 +32,7 @@ export interface Positions {
 const RESTRICTED_TOKEN = 'cls_restricted_country';
 
 export class FeaturePositions {
-  /** Left part's position -> right part's position -> the pair's position. */
-  private readonly pairs = new Map<number, Map<number, number>>();
+  private readonly pairs: PairTable;
   /** seen[i] === stamp when position i is already in the list being built. */
   private readonly seen: Uint32Array;
   private stamp = 0;
@@ -42,22 +42,23 @@ export class FeaturePositions {
     // A pair "a_b" is stored under every split whose two parts are features themselves. Training
     // only forms pairs of stems and class tokens it also keeps as features, so a pair the
     // vocabulary knows always has both parts known; stems have no "_", class tokens start "cls_".
+    const splits: [number, number, number][] = [];
     for (const [feature, at] of index) {
       for (let k = feature.indexOf('_'); k > 0; k = feature.indexOf('_', k + 1)) {
         const left = index.get(feature.slice(0, k));
         const right = index.get(feature.slice(k + 1));
-        if (left === undefined || right === undefined) continue;
-        let row = this.pairs.get(left);
-        if (!row) this.pairs.set(left, (row = new Map()));
-        row.set(right, at);
+        if (left !== undefined && right !== undefined) splits.push([left, right, at]);
       }
     }
+    this.pairs = new PairTable(splits);
   }
 
   /** Looks up every stem and class token of the message once. */
   positions(a: Analysis): Positions {
     const stems = new Int32Array(a.stems.length);
     for (let i = 0; i < stems.length; i++) stems[i] = this.index.get(a.stems[i]!) ?? -1;
+    const pairs = new Int32Array(stems.length).fill(-1);
+    for (let i = 1; i < stems.length; i++) pairs[i] = this.pairs.get(stems[i - 1]!, stems[i]!);
     const token = new Int32Array(a.matches.length);
     const restricted = new Int32Array(a.matches.length);
     const restrictedAt = this.index.get(RESTRICTED_TOKEN) ?? -1;
@@ -65,7 +66,7 @@ export class FeaturePositions {
       token[j] = this.index.get(m.class.token) ?? -1;
       restricted[j] = m.class.restricted.has(m.value) ? restrictedAt : -1;
     });
-    return { stems, token, restricted };
+    return { stems, pairs, token, restricted };
   }
 
   /** The features of some ranges of the message (all of it by default); pairs do not cross ranges. */
@@ -90,24 +91,33 @@ export class FeaturePositions {
         known += a.known[i]!;
         knownAsTyped += a.knownAsTyped[i]!;
       }
+      const inside: number[] = [];
+      a.matches.forEach((m, j) => {
+        if (m.start >= start && m.end <= end) inside.push(j);
+      });
+      if (inside.length === 0) {
+        for (let i = start + 1; i < end; i++) add(p.pairs[i]!);
+        continue;
+      }
       // The word stream with each class match inside the range collapsed to its class token
       // (classes.ts `collapse`: matches are sorted by start, longest first; overlaps keep the first).
-      let next = firstInside(a.matches, start, end, 0);
+      let next = 0;
       let previous = -2;
       for (let i = start; i < end; ) {
-        while (next >= 0 && a.matches[next]!.start < i) next = firstInside(a.matches, start, end, next + 1);
+        while (next < inside.length && a.matches[inside[next]!]!.start < i) next++;
+        const m = next < inside.length ? a.matches[inside[next]!]! : null;
         let current: number;
-        if (next >= 0 && a.matches[next]!.start === i) {
-          current = p.token[next]!;
-          i = a.matches[next]!.end;
+        if (m && m.start === i) {
+          current = p.token[inside[next]!]!;
+          i = m.end;
         } else {
           current = p.stems[i]!;
           i++;
         }
-        if (previous !== -2) add(previous >= 0 && current >= 0 ? (this.pairs.get(previous)?.get(current) ?? -1) : -1);
+        if (previous !== -2) add(this.pairs.get(previous, current));
         previous = current;
       }
-      for (let j = firstInside(a.matches, start, end, 0); j >= 0; j = firstInside(a.matches, start, end, j + 1)) matched.push(j);
+      matched.push(...inside);
     }
     for (const j of matched) {
       add(p.token[j]!);
@@ -125,11 +135,41 @@ export class FeaturePositions {
   }
 }
 
-/** The first match from `from` on that lies inside [start, end), or -1. */
-function firstInside(matches: readonly ClassMatch[], start: number, end: number, from: number): number {
-  for (let j = from; j < matches.length; j++) {
-    const m = matches[j]!;
-    if (m.start >= start && m.end <= end) return j;
+/** Word pairs by the positions of their two parts: open addressing over typed arrays, so a
+ * lookup is a few integer reads (a Map keyed by a string or a nested Map cost more). */
+class PairTable {
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly at: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: readonly [number, number, number][]) {
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.left = new Int32Array(size).fill(-1);
+    this.right = new Int32Array(size);
+    this.at = new Int32Array(size);
+    for (const [l, r, at] of entries) {
+      let h = slot(l, r) & this.mask;
+      while (this.left[h] !== -1 && !(this.left[h] === l && this.right[h] === r)) h = (h + 1) & this.mask;
+      this.left[h] = l;
+      this.right[h] = r;
+      this.at[h] = at;
+    }
   }
-  return -1;
+
+  /** The pair's position, or -1 (also when either part is unknown). */
+  get(l: number, r: number): number {
+    if (l < 0 || r < 0) return -1;
+    for (let h = slot(l, r) & this.mask; ; h = (h + 1) & this.mask) {
+      const k = this.left[h]!;
+      if (k === -1) return -1;
+      if (k === l && this.right[h] === r) return this.at[h]!;
+    }
+  }
+}
+
+function slot(l: number, r: number): number {
+  return Math.imul(l, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77);
 }
