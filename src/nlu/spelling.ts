@@ -75,8 +75,16 @@ export class SpellingCorrector {
         }
       }
     };
+    // The keys in the order deletes() lists them (the word, every one-letter delete, then the
+    // deletes of those), made on the fly: a key made twice finds only words already measured.
     consider(word);
-    for (const key of deletes(word, limit)) consider(key);
+    for (let i = 0; i < word.length; i++) consider(word.slice(0, i) + word.slice(i + 1));
+    if (limit >= 2) {
+      for (let i = 0; i < word.length; i++) {
+        const once = word.slice(0, i) + word.slice(i + 1);
+        for (let j = 0; j < once.length; j++) consider(once.slice(0, j) + once.slice(j + 1));
+      }
+    }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);
     return best;
