@@ -7,8 +7,10 @@
 // test/nlu/edit-distance.test.ts checks this function against natural's on random words.
 
 let table = new Int32Array(0);
-/** Letter (UTF-16 code unit, as natural indexes strings) -> the last row it was seen in. */
-const lastRow = new Map<number, number>();
+/** Letter (UTF-16 code unit, as natural indexes strings) -> the last row it was seen in (0: not
+ * yet); an array for ASCII letters, a map for the rest. */
+const lastRowAscii = new Int32Array(128);
+const lastRowOther = new Map<number, number>();
 
 export function damerauLevenshtein(source: string, target: string): number {
   const rows = source.length;
@@ -18,7 +20,8 @@ export function damerauLevenshtein(source: string, target: string): number {
   const d = table;
   for (let r = 0; r <= rows; r++) d[r * width] = r;
   for (let c = 1; c <= cols; c++) d[c] = c;
-  lastRow.clear();
+  lastRowAscii.fill(0);
+  lastRowOther.clear();
   for (let r = 1; r <= rows; r++) {
     // 0: no column of this row has matched yet (natural's null).
     let lastCol = 0;
@@ -30,13 +33,14 @@ export function damerauLevenshtein(source: string, target: string): number {
       if (deletion < cost) cost = deletion;
       const substitution = d[(r - 1) * width + c - 1]! + (s === t ? 0 : 1);
       if (substitution < cost) cost = substitution;
-      const seenRow = lastRow.get(t);
-      if (r > 1 && c > 1 && lastCol !== 0 && seenRow !== undefined) {
+      const seenRow = t < 128 ? lastRowAscii[t]! : (lastRowOther.get(t) ?? 0);
+      if (r > 1 && c > 1 && lastCol !== 0 && seenRow !== 0) {
         const transposition = d[(seenRow - 1) * width + lastCol - 1]! + (r - seenRow - 1) + (c - lastCol - 1) + 1;
         if (transposition < cost) cost = transposition;
       }
       d[r * width + c] = cost;
-      lastRow.set(s, r);
+      if (s < 128) lastRowAscii[s] = r;
+      else lastRowOther.set(s, r);
       if (s === t) lastCol = c;
     }
   }

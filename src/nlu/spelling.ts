@@ -1,5 +1,6 @@
 // Fixes typos against the training vocabulary ("regoin" -> "region") with a delete index
 // (SymSpell's idea) so a lookup costs a few map reads, not a scan of the vocabulary.
+import { DeleteIndex } from './delete-index';
 import { damerauLevenshtein } from './edit-distance';
 
 const MIN_LENGTH = 4;
@@ -25,18 +26,20 @@ function deletes(word: string, depth: number): Set<string> {
 }
 
 export class SpellingCorrector {
-  private readonly index = new Map<string, string[]>();
+  private readonly index: DeleteIndex;
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly frequency: Map<string, number>) {
+    const keys = new Map<string, string[]>();
     for (const word of frequency.keys()) {
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
       for (const key of [word, ...deletes(word, maxDistance(word))]) {
-        const list = this.index.get(key);
+        const list = keys.get(key);
         if (list) list.push(word);
-        else this.index.set(key, [word]);
+        else keys.set(key, [word]);
       }
     }
+    this.index = new DeleteIndex(keys);
   }
 
   frequencies(): Map<string, number> {
@@ -59,9 +62,7 @@ export class SpellingCorrector {
     // A word reached through several deletes is measured once: measured again it could not beat
     // the best so far (which is it, or better), so the choice and its tie-breaking order stay the same.
     const measured = new Set<string>();
-    const consider = (key: string) => {
-      const candidates = this.index.get(key);
-      if (!candidates) return;
+    const consider = (candidates: string[]) => {
       for (const candidate of candidates) {
         if (measured.has(candidate)) continue;
         measured.add(candidate);
@@ -76,15 +77,8 @@ export class SpellingCorrector {
       }
     };
     // The keys in the order deletes() lists them (the word, every one-letter delete, then the
-    // deletes of those), made on the fly: a key made twice finds only words already measured.
-    consider(word);
-    for (let i = 0; i < word.length; i++) consider(word.slice(0, i) + word.slice(i + 1));
-    if (limit >= 2) {
-      for (let i = 0; i < word.length; i++) {
-        const once = word.slice(0, i) + word.slice(i + 1);
-        for (let j = 0; j < once.length; j++) consider(once.slice(0, j) + once.slice(j + 1));
-      }
-    }
+    // deletes of those); a key reached twice finds only words already measured.
+    this.index.visit(word, limit, consider);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);
     return best;

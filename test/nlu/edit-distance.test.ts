@@ -25,6 +25,10 @@ describe('damerauLevenshtein', () => {
       ['binance', ''],
       ['ca', 'abc'],
       ['suport', 'support'],
+      // Letters outside ASCII take the other path of the last-row table.
+      ['régión', 'regiön'],
+      ['账户冻结', '账冻户结'],
+      ['ééaé', 'aéée'],
     ];
     for (const [a, b] of pairs) expect(damerauLevenshtein(a, b), `${a} / ${b}`).toBe(DamerauLevenshteinDistance(a, b));
   });
