@@ -80,7 +80,7 @@ export class DeleteIndex {
     if (depth < 2) return;
     // Deleting letter j of (word minus letter i) deletes letters j and i of the word when j < i,
     // else letters i and j + 1.
-    for (let i = 0; i < n; i++) for (let j = 0; j < n - 1; j++) at(j < i ? j : i, j < i ? i : j + 1);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n - 1; j++) at(Math.min(i, j), j < i ? i : j + 1);
   }
 }
 
