@@ -194,7 +194,10 @@ export class Matcher {
    * primary intent is the request: the first confident question, else the reading of the content.
    */
   private readSentences(a: Analysis, p: Positions, clauses: Clause[]): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
-    const sentences = clauses.map((c) => ({ ...c, ...this.decideKnown(this.positions.of(a, p, [c])).best }));
+    const sentences = clauses.map((c) => {
+      const { intent, confidence } = this.decideKnown(this.positions.of(a, p, [c])).best;
+      return { start: c.start, end: c.end, question: c.question, intent, confidence };
+    });
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
     // The content without its social sentences (and words outside any sentence, such as a lone "hello").
     const { best: overall, ranking } = this.decideKnown(this.positions.of(a, p, content.length ? content : undefined));
