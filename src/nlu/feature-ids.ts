@@ -3,8 +3,8 @@
 // out and the classifier then looks each string up; on a long message read sentence by sentence
 // that was most of the time. Here each stem and class token is looked up once per message, and a
 // word pair is found from its two positions in an open-addressing table. The positions come out in the
-// same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so scores add
-// up in the same order and every answer stays the same (test/nlu/predictions.test.ts).
+// same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so the sums
+// over them run in the same order and every answer stays the same (test/nlu/predictions.test.ts).
 import type { Analysis, WordRange } from './features';
 
 /** What the scoring needs of some ranges of a message. */
