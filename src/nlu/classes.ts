@@ -1,7 +1,7 @@
 // Finds lexicon classes (exchange, location, API error, hosting, support channel, duration) in a
 // message's words, like Rasa's lookup tables and regex features: each match gives the classifier a
 // class token and the turn an entity.
-import type { LexiconClass } from './lexicon';
+import type { LexiconClass, Phrase } from './lexicon';
 
 export interface ClassMatch {
   class: LexiconClass;
@@ -25,27 +25,59 @@ function wordIndexAt(starts: number[], offset: number): number {
 
 const MAX_MATCHES_PER_CLASS = 40;
 
+/** Per word, the classes with a phrase starting with it (in class order) and those phrases. */
+type PhraseIndex = Map<string, { at: number; phrases: Phrase[] }[]>;
+const phraseIndexes = new WeakMap<readonly LexiconClass[], PhraseIndex>();
+
+/** One lookup per word for all classes, instead of one per word and class. */
+function phraseIndexOf(classes: readonly LexiconClass[]): PhraseIndex {
+  let index = phraseIndexes.get(classes);
+  if (!index) {
+    index = new Map();
+    classes.forEach((cls, at) => {
+      for (const [word, phrases] of cls.phrases) {
+        const list = index!.get(word) ?? index!.set(word, []).get(word)!;
+        list.push({ at, phrases });
+      }
+    });
+    phraseIndexes.set(classes, index);
+  }
+  return index;
+}
+
 export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
   if (words.length === 0) return [];
+  const phrases = findPhrases(words, classes);
+  // Each class's phrase matches, then its pattern matches, class after class: the sort below is
+  // stable, so spans found twice keep that order.
   const out: ClassMatch[] = [];
   let joined: string | null = null;
-  for (const cls of classes) {
-    if (cls.phrases.size) findPhrases(words, cls, out);
+  classes.forEach((cls, at) => {
+    const own = phrases[at];
+    if (own) for (const m of own) out.push(m);
     if (cls.combined) findPatterns(words, (joined ??= words.join(' ')), cls, cls.combined, out);
-  }
+  });
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
-/** Leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
-function findPhrases(words: readonly string[], cls: LexiconClass, out: ClassMatch[]): void {
+/** Per class, its leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
+function findPhrases(words: readonly string[], classes: readonly LexiconClass[]): (ClassMatch[] | undefined)[] {
+  const index = phraseIndexOf(classes);
+  const out: (ClassMatch[] | undefined)[] = [];
+  /** A class's next phrase may start here, after the end of its last one. */
+  const free = new Int32Array(classes.length);
   for (let i = 0; i < words.length; i++) {
-    const candidates = cls.phrases.get(words[i]!);
-    if (!candidates) continue;
-    const found = candidates.find((p) => p.words.every((w, k) => words[i + k] === w));
-    if (!found) continue;
-    out.push({ class: cls, value: found.value, start: i, end: i + found.words.length });
-    i += found.words.length - 1;
+    const entries = index.get(words[i]!);
+    if (!entries) continue;
+    for (const { at, phrases } of entries) {
+      if (i < free[at]!) continue;
+      const found = phrases.find((p) => p.words.every((w, k) => words[i + k] === w));
+      if (!found) continue;
+      (out[at] ??= []).push({ class: classes[at]!, value: found.value, start: i, end: i + found.words.length });
+      free[at] = i + found.words.length;
+    }
   }
+  return out;
 }
 
 /** Patterns run over the words joined by single spaces. */

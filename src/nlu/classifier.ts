@@ -29,9 +29,20 @@ export const DEFAULT_ALPHA = 0.5;
 
 export class IntentClassifier {
   private readonly index: Map<string, number>;
-  /** table[f * labels + c] = log P(feature f | class c), feature-major so one feature's row is contiguous. */
-  /** Single precision: half the memory a lookup has to reach, and log-probabilities need no more digits. */
-  private readonly table: Float32Array;
+  /**
+   * log P(feature f | class c) is the same "missing" value for every class that never saw f, and
+   * a feature is seen by about two of 29 classes. So a message's score is the prior, plus the
+   * missing value times its number of features, plus, per feature, the difference for the few
+   * classes that saw it: two additions per feature instead of 29, and about a tenth of the
+   * memory of a dense table. The values are those of the dense table (single precision), and
+   * every term is exact in double precision, so scores differ from summing the dense rows only in
+   * the last bits of rounding.
+   */
+  private readonly missing: Float64Array;
+  /** Feature f's seen classes are seenClass[seenStart[f] .. seenStart[f + 1]), with seenDelta (its value minus missing). */
+  private readonly seenStart: Uint32Array;
+  private readonly seenClass: Uint16Array;
+  private readonly seenDelta: Float64Array;
   private readonly logPrior: Float64Array;
   readonly labels: string[];
 
@@ -40,19 +51,30 @@ export class IntentClassifier {
     this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
     const V = model.vocabulary.length;
     const L = this.labels.length;
-    this.table = new Float32Array(V * L);
+    this.missing = new Float64Array(L);
     this.logPrior = new Float64Array(L);
     const { alpha } = model;
     const examples = this.labels.reduce((n, label) => n + model.classTotals[label]!, 0);
+    const seen: { f: number; c: number; value: number }[] = [];
     this.labels.forEach((label, c) => {
       const counts = Object.entries(model.classFeatures[label] ?? {}).map(([f, stored]) => [Number(f), stored - model.smoothing] as const);
       const tokens = counts.reduce((n, [, count]) => n + count, 0);
       const denominator = tokens + alpha * V;
-      const missing = Math.log(alpha / denominator);
-      for (let f = 0; f < V; f++) this.table[f * L + c] = missing;
-      for (const [f, count] of counts) this.table[f * L + c] = Math.log((count + alpha) / denominator);
+      this.missing[c] = Math.fround(Math.log(alpha / denominator));
+      for (const [f, count] of counts) seen.push({ f, c, value: Math.fround(Math.log((count + alpha) / denominator)) });
       this.logPrior[c] = Math.log(model.classTotals[label]! / examples);
     });
+    seen.sort((a, b) => a.f - b.f || a.c - b.c);
+    this.seenStart = new Uint32Array(V + 1);
+    this.seenClass = new Uint16Array(seen.length);
+    this.seenDelta = new Float64Array(seen.length);
+    seen.forEach((e, k) => {
+      this.seenStart[e.f + 1] = k + 1;
+      this.seenClass[k] = e.c;
+      this.seenDelta[k] = e.value - this.missing[e.c]!;
+    });
+    // Features seen by no class (none in a trained model) start where the previous one ended.
+    for (let f = 1; f <= V; f++) if (this.seenStart[f]! < this.seenStart[f - 1]!) this.seenStart[f] = this.seenStart[f - 1]!;
   }
 
   static train(docs: TrainingDoc[], alpha = DEFAULT_ALPHA, smoothing = 1): IntentClassifier {
@@ -85,6 +107,11 @@ export class IntentClassifier {
     return new IntentClassifier(model);
   }
 
+  /** Feature -> vocabulary position (the hot path looks features up through FeaturePositions). */
+  get featureIndex(): ReadonlyMap<string, number> {
+    return this.index;
+  }
+
   knowsFeature(f: string): boolean {
     return this.index.has(f);
   }
@@ -103,13 +130,14 @@ export class IntentClassifier {
     return this.model.vocabulary.length;
   }
 
-  /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf). */
-  logScores(indices: number[]): Float64Array {
-    const scores = Float64Array.from(this.logPrior);
-    const L = scores.length;
-    for (const i of indices) {
-      const base = i * L;
-      for (let c = 0; c < L; c++) scores[c] += this.table[base + c]!;
+  /** Log-likelihood score of every label, in label order, for known feature positions (see indicesOf);
+   * `scores` lets the hot path reuse one array instead of allocating one per sentence. */
+  logScores(indices: number[], scores = new Float64Array(this.logPrior.length)): Float64Array {
+    const n = indices.length;
+    for (let c = 0; c < scores.length; c++) scores[c] = this.logPrior[c]! + n * this.missing[c]!;
+    for (const f of indices) {
+      const end = this.seenStart[f + 1]!;
+      for (let k = this.seenStart[f]!; k < end; k++) scores[this.seenClass[k]!] += this.seenDelta[k]!;
     }
     return scores;
   }

@@ -62,9 +62,10 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   let corrected = false;
   tokens.forEach((t, i) => {
     const w = speller && !kept[i] ? speller.correct(t) : t;
+    const knows = speller?.knows(w) ?? false;
     if (w !== t) corrected = true;
-    else if (speller?.knows(w) || kept[i]) knownAsTyped[i] = 1;
-    if (speller?.knows(w)) known[i] = 1;
+    else if (knows || kept[i]) knownAsTyped[i] = 1;
+    if (knows) known[i] = 1;
     words.push(w);
   });
   // A corrected word can complete a phrase ("restircted location").

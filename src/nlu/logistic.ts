@@ -75,10 +75,8 @@ export class SoftmaxRegression {
     return new SoftmaxRegression(model);
   }
 
-  /** Probabilities of every label (in label order) for known feature positions. */
-
-  probabilities(indices: number[]): Float64Array {
-    const p = new Float64Array(this.labels.length);
+  /** Probabilities of every label (in label order) for known feature positions, written into `p`. */
+  probabilities(indices: number[], p = new Float64Array(this.labels.length)): Float64Array {
     softmaxInto(p, this.weights, indices, this.bias, this.labels.length);
     return p;
   }

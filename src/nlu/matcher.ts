@@ -8,7 +8,9 @@ import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
 import type { LexiconClass } from './lexicon';
 import { entitiesOf, type Entities } from './entities';
+import type { ClassMatch } from './classes';
 import { clauses as clausesOf, type Clause } from './clauses';
+import { FeaturePositions, type KnownFeatures, type Positions } from './feature-ids';
 
 export interface Calibration {
   /**
@@ -81,6 +83,9 @@ export class Matcher {
   private readonly normalizer: Normalizer;
   private readonly speller: SpellingCorrector;
   private readonly classes: readonly LexiconClass[];
+  private readonly positions: FeaturePositions;
+  /** Scratch rows for scoring one reading; classify is synchronous, so one set serves every call. */
+  private readonly scratch: { logs: Float64Array<ArrayBuffer>; regression: Float64Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> };
 
   constructor(parts: MatcherParts) {
     this.classes = parts.classes;
@@ -89,6 +94,9 @@ export class Matcher {
     this.normalizer = parts.normalizer;
     this.speller = parts.speller;
     this.calibration = parts.calibration;
+    this.positions = new FeaturePositions(parts.classifier.featureIndex);
+    const labels = parts.classifier.labels.length;
+    this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
   }
 
   /** `classes` switches lexicon classes off, to measure what one of them does. */
@@ -106,18 +114,25 @@ export class Matcher {
 
   /** The two models' raw outputs for already-featurized text (calibration reuses them for every setting it tries). */
   scoreParts(f: Featurized): ScoreParts {
-    const indices = this.classifier.indicesOf(f.features);
+    return this.scoreKnown(this.classifier.indicesOf(f.features));
+  }
+
+  private scoreKnown(indices: number[]): ScoreParts {
     return { logs: this.classifier.logScores(indices), regression: this.logistic.probabilities(indices), known: indices.length };
   }
 
   /** Calibrated probabilities: the mean of the temperature-scaled Bayes posterior and the regression's probabilities. */
-  combine(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'> = this.calibration, limit = Infinity): IntentScore[] {
+  combine(
+    parts: ScoreParts,
+    calibration: Omit<Calibration, 'threshold'> = this.calibration,
+    limit = Infinity,
+    p = new Float64Array(parts.logs.length),
+  ): IntentScore[] {
     const { logs, regression } = parts;
     const temperature = temperatureFor(calibration, parts.known);
     let max = -Infinity;
     for (const v of logs) if (v > max) max = v;
     let sum = 0;
-    const p = new Float64Array(logs.length);
     for (let c = 0; c < logs.length; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
     for (let c = 0; c < logs.length; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
     return topScores(p, this.classifier.labels as IntentName[], limit);
@@ -130,15 +145,21 @@ export class Matcher {
 
   /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
   decide(f: Featurized): { best: IntentScore; ranking: IntentScore[] } {
+    return this.decideKnown({ indices: this.classifier.indicesOf(f.features), words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped });
+  }
+
+  private decideKnown(f: KnownFeatures): { best: IntentScore; ranking: IntentScore[] } {
     if (f.known === 0) {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
     }
-    const ranking = this.probabilities(f, 3);
+    const { logs, regression, p } = this.scratch;
+    const parts = { logs: this.classifier.logScores(f.indices, logs), regression: this.logistic.probabilities(f.indices, regression), known: f.indices.length };
+    const ranking = this.combine(parts, this.calibration, 3, p);
     const top = ranking[0]!;
     // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
     // flag") are noise, not a request; a real message with typos keeps most of its words.
-    const noise = f.knownAsTyped * 2 < f.words.length && top.confidence < NOISE_CONFIDENCE;
+    const noise = f.knownAsTyped * 2 < f.words && top.confidence < NOISE_CONFIDENCE;
     if (top.intent !== OOS && (noise || top.confidence < this.calibration.threshold)) {
       // Confidence that the message is out of scope is what the top intent lacks.
       return { best: { intent: OOS, confidence: round(1 - top.confidence) }, ranking };
@@ -147,11 +168,12 @@ export class Matcher {
   }
 
   classify(text: string): MatchResult {
-    const analysis = this.analyse(text);
-    const whole = featuresOf(analysis);
-    const clauses = clausesOf(analysis.text, analysis.offsets);
-    const reading = clauses.length < 2 ? { ...this.decide(whole), intents: null } : this.readSentences(analysis, clauses, whole);
-    const decided = decidedByClass(whole);
+    const a = this.analyse(text);
+    // Each stem and class token is looked up once; every reading below picks from these positions.
+    const p = this.positions.positions(a);
+    const clauses = clausesOf(a.text, a.offsets);
+    const reading = clauses.length < 2 ? { ...this.decideKnown(this.positions.of(a, p)), intents: null } : this.readSentences(a, p, clauses);
+    const decided = decidedByClass(a.matches);
     const best = decided ?? reading.best;
     const { ranking } = reading;
     if (decided) reading.intents = [decided];
@@ -160,8 +182,8 @@ export class Matcher {
       confidence: best.confidence,
       intents: reading.intents ?? [best],
       ranking: ranking.map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
-      words: whole.words,
-      entities: entitiesOf(whole.matches),
+      words: a.words,
+      entities: entitiesOf(a.matches),
     };
   }
 
@@ -171,12 +193,14 @@ export class Matcher {
    * every sentence that is confidently an in-scope intent is listed in the order written. The
    * primary intent is the request: the first confident question, else the reading of the content.
    */
-  private readSentences(a: Analysis, clauses: Clause[], whole: Featurized): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
-    const sentences = clauses.map((c) => ({ ...c, ...this.decide(featuresOf(a, [c])).best }));
+  private readSentences(a: Analysis, p: Positions, clauses: Clause[]): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
+    const sentences = clauses.map((c) => {
+      const { intent, confidence } = this.decideKnown(this.positions.of(a, p, [c])).best;
+      return { start: c.start, end: c.end, question: c.question, intent, confidence };
+    });
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
     // The content without its social sentences (and words outside any sentence, such as a lone "hello").
-    const body = content.length ? featuresOf(a, content) : whole;
-    const { best: overall, ranking } = this.decide(body);
+    const { best: overall, ranking } = this.decideKnown(this.positions.of(a, p, content.length ? content : undefined));
     if (!content.length) {
       // Only social sentences: "hi there, thanks" is still a greeting or a thank-you.
       return { best: overall, ranking, intents: [overall] };
@@ -212,9 +236,9 @@ export class Matcher {
 }
 
 /** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
-function decidedByClass(f: Featurized): IntentScore | null {
-  const named = new Set(f.matches.map((m) => m.class.name));
-  for (const m of f.matches) {
+function decidedByClass(matches: readonly ClassMatch[]): IntentScore | null {
+  const named = new Set(matches.map((m) => m.class.name));
+  for (const m of matches) {
     const rule = m.class.decides;
     if (rule && !rule.unless.some((c) => named.has(c))) return { intent: rule.intent, confidence: DECIDED_CONFIDENCE };
   }
@@ -226,16 +250,17 @@ function topScores(p: Float64Array, labels: IntentName[], limit: number): Intent
   if (limit >= p.length) {
     return Array.from(p, (confidence, c) => ({ intent: labels[c]!, confidence })).sort((a, b) => b.confidence - a.confidence);
   }
-  const out: IntentScore[] = [];
+  // Positions first, objects only for the winners; ties keep the lower label position first.
+  const top: number[] = [];
   for (let c = 0; c < p.length; c++) {
     const confidence = p[c]!;
-    if (out.length === limit && confidence <= out[limit - 1]!.confidence) continue;
-    let at = out.length;
-    while (at > 0 && out[at - 1]!.confidence < confidence) at--;
-    out.splice(at, 0, { intent: labels[c]!, confidence });
-    if (out.length > limit) out.pop();
+    if (top.length === limit && confidence <= p[top[limit - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]!]! < confidence) at--;
+    if (top.length === limit) top.pop();
+    top.splice(at, 0, c);
   }
-  return out;
+  return top.map((c) => ({ intent: labels[c]!, confidence: p[c]! }));
 }
 
 export function temperatureFor(c: Omit<Calibration, 'threshold'>, knownFeatures: number): number {

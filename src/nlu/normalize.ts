@@ -28,15 +28,16 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
   const contractions = Object.entries(lexicon.contractions).sort((a, b) => b[0].length - a[0].length);
 
   const normalize = (text: string): Normalized => {
-    let t = text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+    // Plain ASCII is its own NFKC form, and of the quotes below it can only hold the backtick.
+    const ascii = !NON_ASCII.test(text);
+    let t = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+    if (!ascii || t.includes('`')) t = t.replace(/[\u2018\u2019\u02bc`´]/g, "'");
     // Most messages are plain ASCII without an apostrophe: one test each skips the rewrite lists.
-    if (NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
+    if (!ascii && NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
     if (t.includes("'")) for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
-    // "soooo" -> "soo": three or more repeats are never English.
-    t = t.replace(/([a-z])\1{2,}/g, '$1$1');
+    // "soooo" -> "soo": three or more repeats are never English (a plain scan first: the
+    // back-reference regex costs more than the rest of normalising on a long message).
+    if (hasTripleLetter(t)) t = t.replace(/([a-z])\1{2,}/g, '$1$1');
     const tokens: string[] = [];
     const offsets: number[] = [];
     // natural's tokenizer gives the words in order; each is found after the previous one for its offset.
@@ -55,6 +56,14 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
     return { text: t, tokens, offsets };
   };
   return { normalize, tokens: (text) => normalize(text).tokens };
+}
+
+function hasTripleLetter(t: string): boolean {
+  for (let i = 2; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === t.charCodeAt(i - 1) && c === t.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }
 
 /** True when most letters are Chinese/Japanese/Korean: the bot answers in English and says so. */

@@ -1,6 +1,7 @@
 // Fixes typos against the training vocabulary ("regoin" -> "region") with a delete index
 // (SymSpell's idea) so a lookup costs a few map reads, not a scan of the vocabulary.
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+import { DeleteIndex } from './delete-index';
+import { damerauLevenshtein } from './edit-distance';
 
 const MIN_LENGTH = 4;
 const CACHE_LIMIT = 5000;
@@ -25,18 +26,20 @@ function deletes(word: string, depth: number): Set<string> {
 }
 
 export class SpellingCorrector {
-  private readonly index = new Map<string, string[]>();
+  private readonly index: DeleteIndex;
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly frequency: Map<string, number>) {
+    const keys = new Map<string, string[]>();
     for (const word of frequency.keys()) {
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
       for (const key of [word, ...deletes(word, maxDistance(word))]) {
-        const list = this.index.get(key);
+        const list = keys.get(key);
         if (list) list.push(word);
-        else this.index.set(key, [word]);
+        else keys.set(key, [word]);
       }
     }
+    this.index = new DeleteIndex(keys);
   }
 
   frequencies(): Map<string, number> {
@@ -56,10 +59,15 @@ export class SpellingCorrector {
     let best = word;
     let bestDistance = limit + 1;
     let bestFrequency = 0;
-    for (const key of [word, ...deletes(word, limit)]) {
-      for (const candidate of this.index.get(key) ?? []) {
+    // A word reached through several deletes is measured once: measured again it could not beat
+    // the best so far (which is it, or better), so the choice and its tie-breaking order stay the same.
+    const measured = new Set<string>();
+    const consider = (candidates: string[]) => {
+      for (const candidate of candidates) {
+        if (measured.has(candidate)) continue;
+        measured.add(candidate);
         if (Math.abs(candidate.length - word.length) > limit) continue;
-        const d = DamerauLevenshteinDistance(word, candidate);
+        const d = damerauLevenshtein(word, candidate);
         const f = this.frequency.get(candidate) ?? 0;
         if (d < bestDistance || (d === bestDistance && f > bestFrequency)) {
           best = candidate;
@@ -67,7 +75,10 @@ export class SpellingCorrector {
           bestFrequency = f;
         }
       }
-    }
+    };
+    // The keys in the order deletes() lists them (the word, every one-letter delete, then the
+    // deletes of those); a key reached twice finds only words already measured.
+    this.index.visit(word, limit, consider);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);
     return best;

@@ -1,0 +1,95 @@
+// The spelling corrector's delete index (SymSpell's idea): every vocabulary word filed under itself
+// and the strings left when one or two of its letters are deleted. A lookup asks for the deletes of
+// a misspelled word, about a hundred of them for a ten-letter word; building each as a string
+// and hashing it was most of the cost of a correction. Here a delete is found by a hash computed
+// from the word's prefix hashes, and the stored key is compared letter by letter with the word
+// minus the deleted letters, so no string is made.
+
+/** Polynomial hash base; all arithmetic is modulo 2^32 (Math.imul and |0). */
+const BASE = 0x01000193;
+const MAX_LENGTH = 64;
+const POWERS = new Int32Array(MAX_LENGTH + 1);
+POWERS[0] = 1;
+for (let k = 1; k <= MAX_LENGTH; k++) POWERS[k] = Math.imul(POWERS[k - 1]!, BASE);
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+export class DeleteIndex {
+  private readonly hashes: Int32Array;
+  private readonly keys: (string | undefined)[];
+  private readonly lists: string[][];
+  private readonly mask: number;
+  /** prefix[k]: hash of the first k letters of the word being looked up. */
+  private readonly prefix = new Int32Array(MAX_LENGTH + 1);
+
+  constructor(entries: ReadonlyMap<string, string[]>) {
+    let size = 16;
+    while (size < entries.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.keys = new Array(size).fill(undefined);
+    this.lists = new Array(size);
+    for (const [key, list] of entries) {
+      const h = hashOf(key);
+      let slot = h & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.hashes[slot] = h;
+      this.keys[slot] = key;
+      this.lists[slot] = list;
+    }
+  }
+
+  /** Words filed under `word` minus the letters at `a` and `b` (-1: none), e.g. (w, 2, -1) deletes w[2]. */
+  private find(word: string, a: number, b: number): string[] | undefined {
+    const n = word.length;
+    const p = this.prefix;
+    // hash(word[from, to)) = prefix[to] - prefix[from] * BASE^(to - from)
+    const part = (from: number, to: number) => (p[to]! - Math.imul(p[from]!, POWERS[to - from]!)) | 0;
+    let h: number;
+    if (a < 0) h = p[n]!;
+    else if (b < 0) h = (Math.imul(p[a]!, POWERS[n - 1 - a]!) + part(a + 1, n)) | 0;
+    else h = (Math.imul(p[a]!, POWERS[n - 2 - a]!) + Math.imul(part(a + 1, b), POWERS[n - 1 - b]!) + part(b + 1, n)) | 0;
+    const length = n - (a < 0 ? 0 : b < 0 ? 1 : 2);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot];
+      if (key === undefined) return undefined;
+      if (this.hashes[slot] === h && key.length === length && sameWithout(key, word, a, b)) return this.lists[slot];
+    }
+  }
+
+  /**
+   * Calls `visit` with the words filed under each key in the order the corrector has always read
+   * them: the word, its one-letter deletes left to right, then (depth 2) the deletes of each of
+   * those, left to right. A key reached twice is visited twice; the caller skips words it has seen.
+   */
+  visit(word: string, depth: number, visit: (words: string[]) => void): void {
+    const n = word.length;
+    if (n > MAX_LENGTH) throw new Error(`DeleteIndex: words up to ${MAX_LENGTH} letters`);
+    for (let k = 0; k < n; k++) this.prefix[k + 1] = (Math.imul(this.prefix[k]!, BASE) + word.charCodeAt(k)) | 0;
+    const at = (a: number, b: number) => {
+      const list = this.find(word, a, b);
+      if (list) visit(list);
+    };
+    at(-1, -1);
+    if (depth < 1) return;
+    for (let i = 0; i < n; i++) at(i, -1);
+    if (depth < 2) return;
+    // Deleting letter j of (word minus letter i) deletes letters j and i of the word when j < i,
+    // else letters i and j + 1.
+    for (let i = 0; i < n; i++) for (let j = 0; j < n - 1; j++) at(Math.min(i, j), j < i ? i : j + 1);
+  }
+}
+
+/** True when `key` is `word` without the letters at `a` and `b` (-1: none). */
+function sameWithout(key: string, word: string, a: number, b: number): boolean {
+  let k = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (i === a || i === b) continue;
+    if (key.charCodeAt(k++) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,175 @@
+// The classifier's features of an analysed message as vocabulary positions, found without building
+// a string per feature. `featuresOf` (features.ts) spells every stem, word pair and class token
+// out and the classifier then looks each string up; on a long message read sentence by sentence
+// that was most of the time. Here each stem and class token is looked up once per message, and a
+// word pair is found from its two positions in an open-addressing table. The positions come out in the
+// same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so the sums
+// over them run in the same order and every answer stays the same (test/nlu/predictions.test.ts).
+import type { Analysis, WordRange } from './features';
+
+/** What the scoring needs of some ranges of a message. */
+export interface KnownFeatures {
+  /** Vocabulary positions of the features, in featuresOf's order. */
+  indices: number[];
+  /** Words in the ranges. */
+  words: number;
+  /** Of those, words the vocabulary knew (after spelling correction). */
+  known: number;
+  /** Of those, words the vocabulary knew as typed. */
+  knownAsTyped: number;
+}
+
+/** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary). */
+export interface Positions {
+  stems: Int32Array;
+  /** pairs[i]: the pair of stems i - 1 and i (the stream of a range without class matches). */
+  pairs: Int32Array;
+  /** Per class match: its class token, and cls_restricted_country for a restricted country. */
+  token: Int32Array;
+  restricted: Int32Array;
+}
+
+const RESTRICTED_TOKEN = 'cls_restricted_country';
+
+export class FeaturePositions {
+  private readonly pairs: PairTable;
+  /** seen[i] === stamp when position i is already in the list being built. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.seen = new Uint32Array(index.size);
+    // A pair "a_b" is stored under every split whose two parts are features themselves. Training
+    // only forms pairs of stems and class tokens it also keeps as features, so a pair the
+    // vocabulary knows always has both parts known; stems have no "_", class tokens start "cls_".
+    const splits: [number, number, number][] = [];
+    for (const [feature, at] of index) {
+      for (let k = feature.indexOf('_'); k > 0; k = feature.indexOf('_', k + 1)) {
+        const left = index.get(feature.slice(0, k));
+        const right = index.get(feature.slice(k + 1));
+        if (left !== undefined && right !== undefined) splits.push([left, right, at]);
+      }
+    }
+    this.pairs = new PairTable(splits);
+  }
+
+  /** Looks up every stem and class token of the message once. */
+  positions(a: Analysis): Positions {
+    const stems = new Int32Array(a.stems.length);
+    for (let i = 0; i < stems.length; i++) stems[i] = this.index.get(a.stems[i]!) ?? -1;
+    const pairs = new Int32Array(stems.length).fill(-1);
+    for (let i = 1; i < stems.length; i++) pairs[i] = this.pairs.get(stems[i - 1]!, stems[i]!);
+    const token = new Int32Array(a.matches.length);
+    const restricted = new Int32Array(a.matches.length);
+    const restrictedAt = this.index.get(RESTRICTED_TOKEN) ?? -1;
+    a.matches.forEach((m, j) => {
+      token[j] = this.index.get(m.class.token) ?? -1;
+      restricted[j] = m.class.restricted.has(m.value) ? restrictedAt : -1;
+    });
+    return { stems, pairs, token, restricted };
+  }
+
+  /** The features of some ranges of the message (all of it by default); pairs do not cross ranges. */
+  of(a: Analysis, p: Positions, ranges: readonly WordRange[] = [{ start: 0, end: a.words.length }]): KnownFeatures {
+    const stamp = this.nextStamp();
+    const seen = this.seen;
+    const indices: number[] = [];
+    const add = (at: number) => {
+      if (at >= 0 && seen[at] !== stamp) {
+        seen[at] = stamp;
+        indices.push(at);
+      }
+    };
+    const matched: number[] = [];
+    let words = 0;
+    let known = 0;
+    let knownAsTyped = 0;
+    for (const { start, end } of ranges) {
+      words += end - start;
+      for (let i = start; i < end; i++) {
+        add(p.stems[i]!);
+        known += a.known[i]!;
+        knownAsTyped += a.knownAsTyped[i]!;
+      }
+      const inside: number[] = [];
+      a.matches.forEach((m, j) => {
+        if (m.start >= start && m.end <= end) inside.push(j);
+      });
+      if (inside.length === 0) {
+        for (let i = start + 1; i < end; i++) add(p.pairs[i]!);
+        continue;
+      }
+      // The word stream with each class match inside the range collapsed to its class token
+      // (classes.ts `collapse`: matches are sorted by start, longest first; overlaps keep the first).
+      let next = 0;
+      let previous = -2;
+      for (let i = start; i < end; ) {
+        while (next < inside.length && a.matches[inside[next]!]!.start < i) next++;
+        const m = next < inside.length ? a.matches[inside[next]!]! : null;
+        let current: number;
+        if (m && m.start === i) {
+          current = p.token[inside[next]!]!;
+          i = m.end;
+        } else {
+          current = p.stems[i]!;
+          i++;
+        }
+        if (previous !== -2) add(this.pairs.get(previous, current));
+        previous = current;
+      }
+      matched.push(...inside);
+    }
+    for (const j of matched) {
+      add(p.token[j]!);
+      add(p.restricted[j]!);
+    }
+    return { indices, words, known, knownAsTyped };
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+/** Word pairs by the positions of their two parts: open addressing over typed arrays, so a
+ * lookup is a few integer reads (a Map keyed by a string or a nested Map cost more). */
+class PairTable {
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly at: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: readonly [number, number, number][]) {
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.left = new Int32Array(size).fill(-1);
+    this.right = new Int32Array(size);
+    this.at = new Int32Array(size);
+    for (const [l, r, at] of entries) {
+      let h = slot(l, r) & this.mask;
+      while (this.left[h] !== -1 && !(this.left[h] === l && this.right[h] === r)) h = (h + 1) & this.mask;
+      this.left[h] = l;
+      this.right[h] = r;
+      this.at[h] = at;
+    }
+  }
+
+  /** The pair's position, or -1 (also when either part is unknown). */
+  get(l: number, r: number): number {
+    if (l < 0 || r < 0) return -1;
+    for (let h = slot(l, r) & this.mask; ; h = (h + 1) & this.mask) {
+      const k = this.left[h]!;
+      if (k === -1) return -1;
+      if (k === l && this.right[h] === r) return this.at[h]!;
+    }
+  }
+}
+
+function slot(l: number, r: number): number {
+  return Math.imul(l, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77);
+}
