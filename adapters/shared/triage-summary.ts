@@ -1,19 +1,11 @@
 // What a triage card says, whatever the platform: cause names, confidence as a percentage and
-// the warnings an agent must see first. Each adapter only lays these out in its own markup.
+// the warnings an agent must see first, in the agents' texts (intents/knowledge/<code>/desk.yaml).
+// Each adapter only lays these out in its own markup.
 import type { Cause, TriageResult } from '../../src/engine/types';
+import type { DeskTexts } from '../../src/desk/texts';
+import { format } from '../../src/desk/texts';
 
-export const CAUSE_LABELS: Record<Cause, string> = {
-  ip_geo: 'Network location in a restricted region',
-  kyc_region: 'Verified residence (KYC) in a restricted country',
-  policy_change: 'Exchange stopped serving the country',
-  risk_control: 'Security check after unusual access',
-  ip_misidentified: 'IP address placed in the wrong country',
-  account_frozen: 'Frozen account, not a region lock',
-};
-
-export const NO_CAUSE_YET = 'No cause stands out yet. Ask the questions below first.';
-
-export const causeLabel = (cause: Cause): string => CAUSE_LABELS[cause] ?? cause;
+export const causeLabel = (t: DeskTexts, cause: Cause): string => t.cause_labels[cause] ?? cause;
 
 export const percent = (x: number): string => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
 
@@ -25,18 +17,24 @@ export interface TriageWarning {
   text: string;
 }
 
-export function triageWarnings(flags: TriageResult['flags']): TriageWarning[] {
-  const warnings: TriageWarning[] = [];
-  if (flags.secretShared)
-    warnings.push({ kind: 'secret', text: 'The ticket contains a password, key or code. Tell the customer to change it and never send it again.' });
-  if (flags.frozenNotRegionLock) warnings.push({ kind: 'frozen', text: 'This reads like a frozen account (no login at all), not a region lock.' });
-  if (flags.handoffRequested) warnings.push({ kind: 'handoff', text: 'The customer asks to talk to a person.' });
-  if (flags.angryCustomer) warnings.push({ kind: 'angry', text: 'The customer sounds upset. Lead with an apology.' });
-  return warnings;
+export function triageWarnings(t: DeskTexts, flags: TriageResult['flags']): TriageWarning[] {
+  const on: Record<WarningKind, boolean> = {
+    secret: flags.secretShared,
+    frozen: flags.frozenNotRegionLock,
+    handoff: flags.handoffRequested,
+    angry: flags.angryCustomer,
+  };
+  return (Object.keys(on) as WarningKind[]).filter((k) => on[k]).map((kind) => ({ kind, text: t.triage.warnings[kind] }));
 }
 
 /** "<cause label> (<confidence>%)" for the most likely cause, if there is one. */
-export function mostLikelyCause(result: TriageResult): string | undefined {
+export function mostLikelyCause(t: DeskTexts, result: TriageResult): string | undefined {
   const top = result.causes[0];
-  return top ? `${causeLabel(top.cause)} (${percent(top.confidence)})` : undefined;
+  return top ? `${causeLabel(t, top.cause)} (${percent(top.confidence)})` : undefined;
+}
+
+/** One line for notifications and logs: "Most likely: …". */
+export function triageHeadline(t: DeskTexts, result: TriageResult): string {
+  const top = mostLikelyCause(t, result);
+  return top ? format(t.triage.headline, { cause: top }) : t.triage.headline_none;
 }

@@ -56,15 +56,43 @@ const schema = z.object({
   status_none: text,
   status_waiting: text.includes('{duration}'),
   status_claimed: text.includes('{agent}'),
+  no_desk: text,
+  // The triage card (`/regionlock triage`, the "Triage ticket" shortcut), with or without a desk.
+  cause_labels: z.object({ ip_geo: text, kyc_region: text, policy_change: text, risk_control: text, ip_misidentified: text, account_frozen: text }),
+  triage: z.object({
+    title: text,
+    causes: text,
+    no_cause: text,
+    evidence: text,
+    missing: text,
+    suggested: text,
+    processing_time: text,
+    unknown_time: text,
+    ticket: text,
+    original: text,
+    headline: text.includes('{cause}'),
+    headline_none: text,
+    notification: text.includes('{cause}'),
+    notification_none: text,
+    no_text: text,
+    warnings: z.object({ secret: text, frozen: text, handoff: text, angry: text }),
+  }),
 });
 export type DeskTexts = z.infer<typeof schema>;
 
 export const DESK_TEXTS_FILE = join(INTENTS_DIR, 'knowledge', 'desk.yaml');
 
-/** The desk's texts in a language: intents/knowledge/<code>/desk.yaml, or English where a language has none yet. */
+const byLanguage = new Map<string, DeskTexts>();
+
+/** The desk's texts in a language: intents/knowledge/<code>/desk.yaml, or English where a language has none yet. Read once. */
 export function deskTextsFor(language: string): DeskTexts {
-  const file = join(languageDir('knowledge', language), 'desk.yaml');
-  return loadDeskTexts(existsSync(file) ? file : DESK_TEXTS_FILE);
+  let t = byLanguage.get(language);
+  if (!t) {
+    const file = join(languageDir('knowledge', language), 'desk.yaml');
+    t = loadDeskTexts(existsSync(file) ? file : DESK_TEXTS_FILE);
+    byLanguage.set(language, t);
+  }
+  return t;
 }
 
 export function loadDeskTexts(file = DESK_TEXTS_FILE): DeskTexts {

@@ -27,6 +27,8 @@ export interface StepOptions {
 }
 
 export interface Engine {
+  /** The agents' language (AGENT_LANGUAGE). */
+  readonly agentLanguage: string;
   /** One turn of a conversation. `state` is undefined for a new conversation. */
   step(state: ConversationState | undefined, input: UserInput, now: number, opts?: StepOptions): StepResult;
   /** A one-off answer with no conversation (e.g. Slack `/regionlock <question>`). */

@@ -219,6 +219,11 @@ export class ConversationService extends EventEmitter<ServiceEvents> {
     return this.engine.formatHandoff(summary);
   }
 
+  /** The agents' language (AGENT_LANGUAGE): triage cards and the desk are written in it. */
+  get agentLanguage(): string {
+    return this.engine.agentLanguage;
+  }
+
   /** A cause in plain words (the title of its explanation). */
   causeTitle(cause: Cause, language?: string): string {
     return this.engine.causeTitle(cause, language);

@@ -6,6 +6,7 @@ import { MESSAGE_CONTENT_MAX, splitMessage } from '../../adapters/discord/render
 import { answerRows, answeredRows, optionIdOf } from '../../adapters/discord/render/answer-buttons';
 import { deskCustomId, parseDeskCustomId } from '../../adapters/discord/render/desk-card';
 import { renderTriageCard } from '../../adapters/discord/render/triage-card';
+import { deskTextsFor } from '../../src/desk/texts';
 import { discordToPlain } from '../../adapters/discord/render/plain-text';
 
 describe('discord rendering', () => {
@@ -62,14 +63,17 @@ describe('discord rendering', () => {
 
   it('keeps the triage card inside the embed limits', () => {
     const long = 'x'.repeat(5000);
-    const card = renderTriageCard({
-      causes: [{ cause: 'kyc_region', confidence: 0.8, evidence: [long, long, long] }],
-      missingFacts: Array.from({ length: 50 }, () => long.slice(0, 100)),
-      suggestedReply: long,
-      processingTime: '1-3 business days',
-      flags: { secretShared: true, frozenNotRegionLock: false, handoffRequested: true, angryCustomer: false },
-      intents: [],
-    }).toJSON();
+    const card = renderTriageCard(
+      {
+        causes: [{ cause: 'kyc_region', confidence: 0.8, evidence: [long, long, long] }],
+        missingFacts: Array.from({ length: 50 }, () => long.slice(0, 100)),
+        suggestedReply: long,
+        processingTime: '1-3 business days',
+        flags: { secretShared: true, frozenNotRegionLock: false, handoffRequested: true, angryCustomer: false },
+        intents: [],
+      },
+      deskTextsFor('en'),
+    ).toJSON();
     expect(card.description!.length).toBeLessThanOrEqual(4096);
     expect(card.description).toMatch(/password, key or code/);
     for (const f of card.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(1024);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { slackToPlain, toMrkdwn } from '../../adapters/slack/render/mrkdwn';
 import { BLOCKS_MAX, MESSAGE_TEXT_MAX, SECTION_TEXT_MAX, renderReply, splitText, withChoice } from '../../adapters/slack/render/blocks';
 import { renderTriageCard } from '../../adapters/slack/render/triage-card';
+import { deskTextsFor } from '../../src/desk/texts';
 
 describe('toMrkdwn', () => {
   it('converts bold, links and bullets', () => {
@@ -78,17 +79,20 @@ describe('limits', () => {
 
 describe('triage card', () => {
   it('shows ranked causes with confidence and evidence, missing facts, reply, time and flags', () => {
-    const card = renderTriageCard({
-      causes: [
-        { cause: 'kyc_region', confidence: 0.82, evidence: ['KYC says China'] },
-        { cause: 'ip_geo', confidence: 0.3, evidence: [] },
-      ],
-      missingFacts: ['Does it happen on every network?'],
-      suggestedReply: 'Hello, **please** check [this](https://example.com).',
-      processingTime: '1 to 3 days',
-      flags: { secretShared: true, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: true },
-      intents: [],
-    });
+    const card = renderTriageCard(
+      {
+        causes: [
+          { cause: 'kyc_region', confidence: 0.82, evidence: ['KYC says China'] },
+          { cause: 'ip_geo', confidence: 0.3, evidence: [] },
+        ],
+        missingFacts: ['Does it happen on every network?'],
+        suggestedReply: 'Hello, **please** check [this](https://example.com).',
+        processingTime: '1 to 3 days',
+        flags: { secretShared: true, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: true },
+        intents: [],
+      },
+      deskTextsFor('en'),
+    );
     const all = JSON.stringify(card.blocks);
     expect(all).toContain('kyc_region');
     expect(all).toContain('82%');
@@ -99,5 +103,24 @@ describe('triage card', () => {
     expect(all).toContain('1 to 3 days');
     expect(all).toContain('password');
     expect(all).toContain('upset');
+  });
+
+  it("is written in the agents' language: AGENT_LANGUAGE=zh gives Chinese headings, labels and warnings", () => {
+    const result = {
+      causes: [{ cause: 'kyc_region' as const, confidence: 0.82, evidence: ['实名认证写的是大陆'] }],
+      missingFacts: [],
+      suggestedReply: '您好，请检查实名认证信息。',
+      processingTime: '1-3 个工作日',
+      flags: { secretShared: true, frozenNotRegionLock: false, handoffRequested: false, angryCustomer: false },
+      intents: [],
+    };
+    const zh = renderTriageCard(result, deskTextsFor('zh'));
+    const all = JSON.stringify(zh.blocks);
+    for (const heading of ['工单分拣', '可能的原因', '建议回复', '预计处理时间', '实名认证（KYC）的居住国在受限名单内', '立即更换'])
+      expect(all).toContain(heading);
+    expect(zh.text).toMatch(/^工单分拣：最可能是 /);
+    const en = JSON.stringify(renderTriageCard(result, deskTextsFor('en')).blocks);
+    expect(en).toContain('Likely causes');
+    expect(en).not.toContain('可能的原因');
   });
 });

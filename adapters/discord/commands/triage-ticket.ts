@@ -11,7 +11,9 @@ import {
 } from 'discord.js';
 import type { DiscordDeps } from '../deps';
 import { discordToPlain } from '../render/plain-text';
-import { renderTriageCard, triageHeadline } from '../render/triage-card';
+import { renderTriageCard } from '../render/triage-card';
+import { triageHeadline } from '../../shared/triage-summary';
+import { deskTextsFor } from '../../../src/desk/texts';
 import { replyPrivately } from './reply-privately';
 import { TRIAGE_PERMISSION } from './triage';
 
@@ -34,11 +36,12 @@ export function ticketText(message: Pick<Message, 'content' | 'embeds' | 'mentio
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, deps: DiscordDeps): Promise<void> {
   const ticket = ticketText(interaction.targetMessage, interaction.client.user?.id);
+  const t = deskTextsFor(deps.service.agentLanguage);
   if (!ticket) {
-    await replyPrivately(interaction, 'That message has no text to read. Use **Triage ticket** on a message that describes the problem.');
+    await replyPrivately(interaction, t.triage.no_text);
     return;
   }
   const result = deps.service.triage(ticket);
   deps.logger.info({ user: interaction.user.id, causes: result.causes.map((c) => c.cause) }, 'discord: message triaged');
-  await replyPrivately(interaction, triageHeadline(result), [renderTriageCard(result, { sourceUrl: interaction.targetMessage.url })]);
+  await replyPrivately(interaction, triageHeadline(t, result), [renderTriageCard(result, t, { sourceUrl: interaction.targetMessage.url })]);
 }

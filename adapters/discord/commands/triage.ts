@@ -3,7 +3,9 @@
 // under Server Settings → Integrations).
 import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { DiscordDeps } from '../deps';
-import { renderTriageCard, triageHeadline } from '../render/triage-card';
+import { renderTriageCard } from '../render/triage-card';
+import { triageHeadline } from '../../shared/triage-summary';
+import { deskTextsFor } from '../../../src/desk/texts';
 import { replyPrivately } from './reply-privately';
 
 export const TRIAGE_PERMISSION = PermissionFlagsBits.ManageMessages;
@@ -20,5 +22,6 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Di
   const ticket = interaction.options.getString('ticket', true).trim();
   const result = deps.service.triage(ticket);
   deps.logger.info({ user: interaction.user.id, causes: result.causes.map((c) => c.cause) }, 'discord: ticket triaged');
-  await replyPrivately(interaction, triageHeadline(result), [renderTriageCard(result)]);
+  const t = deskTextsFor(deps.service.agentLanguage);
+  await replyPrivately(interaction, triageHeadline(t, result), [renderTriageCard(result, t)]);
 }

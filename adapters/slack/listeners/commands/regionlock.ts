@@ -5,6 +5,7 @@ import { sendPrivately } from '../../conversation';
 import { context, renderReply, sections, type SlackMessage } from '../../render/blocks';
 import { slackToPlain } from '../../render/mrkdwn';
 import { renderTriageCard } from '../../render/triage-card';
+import { deskTextsFor } from '../../../../src/desk/texts';
 import { guarded } from '../../errors';
 import { escapeSlack } from '../../render/mrkdwn';
 import { channelLabel } from '../../../shared/desk-card';
@@ -54,13 +55,13 @@ export const regionlockCommand =
               const link = r.card ? ` <${cardLink(r.card.channel, r.card.message)}|card>` : '';
               return `${channelLabel(desk.texts, r)} · ${who}${link}`;
             })
-          : 'No agent desk is configured.';
+          : deskTextsFor(deps.service.agentLanguage).no_desk;
         messages = [{ text, blocks: sections(text) }];
       } else if (parsed.kind === 'triage') {
         const started = Date.now();
         const result = deps.service.triage(parsed.ticket);
         deps.logger.info({ user: command.user_id, causes: result.causes.map((c) => c.cause), ms: Date.now() - started }, 'slack: ticket triaged');
-        messages = [renderTriageCard(result)];
+        messages = [renderTriageCard(result, deskTextsFor(deps.service.agentLanguage))];
       } else {
         const turn = deps.service.answerOnce(parsed.question);
         if (turn.silent) return;

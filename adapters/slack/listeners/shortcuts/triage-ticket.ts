@@ -4,6 +4,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { SlackDeps } from '../../deps';
 import { sendPrivately } from '../../conversation';
 import { renderTriageCard } from '../../render/triage-card';
+import { deskTextsFor } from '../../../../src/desk/texts';
 import { sections } from '../../render/blocks';
 import { slackToPlain } from '../../render/mrkdwn';
 import { guarded } from '../../errors';
@@ -34,12 +35,12 @@ export const triageTicket =
       const ticket = slackToPlain(messageText(shortcut.message as RichMessage), context.botUserId);
       const target = { respond, client, channel: shortcut.channel?.id, user: shortcut.user.id };
       if (!ticket) {
-        const text = 'That message has no text to read. Use the shortcut on a message that describes the problem.';
+        const text = deskTextsFor(deps.service.agentLanguage).triage.no_text;
         await sendPrivately(deps, target, [{ text, blocks: sections(text) }]);
         return;
       }
       const result = deps.service.triage(ticket);
       deps.logger.info({ user: shortcut.user.id, causes: result.causes.map((c) => c.cause) }, 'slack: message triaged');
-      await sendPrivately(deps, target, [renderTriageCard(result)]);
+      await sendPrivately(deps, target, [renderTriageCard(result, deskTextsFor(deps.service.agentLanguage))]);
     });
   };
