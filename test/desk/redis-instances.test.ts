@@ -2,37 +2,19 @@
 // the card is posted by the instance the visitor talks to, the agent's thread reply lands on the
 // other one, and it still reaches the visitor's socket (Redis pub/sub); the visitor moves to the
 // other instance and the next reply, the visitor's answer and Resolve cross back.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assertCliBuilt, killStartedProcesses, startBotProcess, type BotProcess } from '../helpers/cli-process';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../helpers/cli-process';
+import { useRedisSuite } from '../helpers/redis-suite';
 import { AGENT_CHANNEL, SlackHarness, baseEnv, buttonsOf, textOf, waitFor } from '../slack/helpers';
 import { ChatSocket } from '../web/ws-client';
 import { testEngine } from '../helpers/bot';
 
-let redis: TestRedis;
 const h = new SlackHarness();
-const dirs: string[] = [];
-beforeAll(async () => {
-  assertCliBuilt();
-  redis = await startRedis();
-  await h.fake.start();
-});
-afterAll(async () => {
-  await h.fake.stop();
-  await redis?.close();
-});
-afterEach(() => {
-  killStartedProcesses();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const suite = useRedisSuite(h.fake);
 
 async function instance(): Promise<BotProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'rlb-desk-inst-'));
-  dirs.push(dir);
-  return startBotProcess(dir, { ...baseEnv(h.fake, dir), LOG_LEVEL: 'info', REDIS_URL: redis.url, NEW_CONVERSATIONS_PER_MINUTE: '1000' });
+  const dir = suite.dataDir('rlb-desk-inst-');
+  return startBotProcess(dir, { ...baseEnv(h.fake, dir), LOG_LEVEL: 'info', REDIS_URL: suite.url(), NEW_CONVERSATIONS_PER_MINUTE: '1000' });
 }
 
 function at(bot: BotProcess): SlackHarness {

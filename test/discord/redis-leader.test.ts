@@ -1,41 +1,23 @@
 // Discord with two real `region-lock-bot start` processes on one real Redis (Debian's redis-server,
 // free loopback port, no persistence): exactly one holds the gateway (leader lock in Redis); when it
 // is killed, the other takes over within about 20 s and the DM conversation goes on.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assertCliBuilt, killStartedProcesses, processEnv, spawnStart, type StartedProcess } from '../helpers/cli-process';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { describe, expect, it } from 'vitest';
+import { processEnv, spawnStart, type StartedProcess } from '../helpers/cli-process';
+import { useRedisSuite } from '../helpers/redis-suite';
 import { AGENT_CHANNEL_ID, APP_ID, BOT_TOKEN, DiscordHarness, buttonsOf, person, waitFor } from './helpers';
 
-let redis: TestRedis;
-const dirs: string[] = [];
 const h = new DiscordHarness();
-beforeAll(async () => {
-  assertCliBuilt();
-  redis = await startRedis();
-  await h.fake.start();
-});
-afterAll(async () => {
-  await h.fake.stop();
-  await redis?.close();
-});
-afterEach(() => {
-  killStartedProcesses();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const suite = useRedisSuite(h.fake);
 
 function instance(): StartedProcess {
-  const dir = mkdtempSync(join(tmpdir(), 'rlb-discord-inst-'));
-  dirs.push(dir);
+  const dir = suite.dataDir('rlb-discord-inst-');
   return spawnStart(
     processEnv(dir, {
       DISCORD_TOKEN: BOT_TOKEN,
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_AGENT_CHANNEL_ID: AGENT_CHANNEL_ID,
       DISCORD_API_URL: h.fake.apiUrl,
-      REDIS_URL: redis.url,
+      REDIS_URL: suite.url(),
     }),
   );
 }

@@ -1,37 +1,19 @@
 // Slack over HTTP with two real `region-lock-bot start` processes on one real Redis (Debian's
 // redis-server, free loopback port, no persistence) and one fake Slack Web API: a retry that lands on
 // the other instance is answered once, and two agents claiming at the same moment give one winner.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { assertCliBuilt, killStartedProcesses, startBotProcess, type BotProcess } from '../helpers/cli-process';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { startBotProcess, type BotProcess } from '../helpers/cli-process';
+import { useRedisSuite } from '../helpers/redis-suite';
 import { AGENT_CHANNEL, FAKE_TEAM, SlackHarness, baseEnv, buttonsOf, waitFor } from './helpers';
 
-let redis: TestRedis;
 const h = new SlackHarness();
-const dirs: string[] = [];
-beforeAll(async () => {
-  assertCliBuilt();
-  redis = await startRedis();
-  await h.fake.start();
-});
-afterAll(async () => {
-  await h.fake.stop();
-  await redis?.close();
-});
-afterEach(() => {
-  killStartedProcesses();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const suite = useRedisSuite(h.fake);
 
 async function instance(extra: Record<string, string> = {}): Promise<BotProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'rlb-slack-inst-'));
-  dirs.push(dir);
+  const dir = suite.dataDir('rlb-slack-inst-');
   const env = baseEnv(h.fake, dir);
-  return startBotProcess(dir, { ...env, LOG_LEVEL: 'info', REDIS_URL: redis.url, ...extra });
+  return startBotProcess(dir, { ...env, LOG_LEVEL: 'info', REDIS_URL: suite.url(), ...extra });
 }
 
 /** A harness aimed at one instance (same fake Slack). */
