@@ -6,7 +6,8 @@ import { damerauLevenshtein } from './edit-distance';
 const MIN_LENGTH = 4;
 const CACHE_LIMIT = 5000;
 
-function deletes(word: string, depth: number): Set<string> {
+/** Every string `depth` deletes or fewer away from `word`, in the order the index visits them (exported for its test). */
+export function deletes(word: string, depth: number): Set<string> {
   const out = new Set<string>();
   let frontier = [word];
   for (let d = 0; d < depth; d++) {

@@ -3,23 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DeleteIndex } from '../../src/nlu/delete-index';
+import { deletes } from '../../src/nlu/spelling';
 
-/** The plain way: every delete as a string, in order, without repeats. */
-function deletesInOrder(word: string, depth: number): string[] {
-  const out = new Set<string>();
-  let frontier = [word];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const del = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(del)) out.add(del), next.push(del);
-      }
-    }
-    frontier = next;
-  }
-  return [word, ...out];
-}
+/** The plain way: every delete as a string (the index-building code's own list), the word first. */
+const deletesInOrder = (word: string, depth: number): string[] => [word, ...deletes(word, depth)];
 
 function indexOf(vocabulary: string[], depth: number): Map<string, string[]> {
   const keys = new Map<string, string[]>();
