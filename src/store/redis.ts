@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import { StoreWriteError, type SessionStore, type StoreHealth } from './types';
+import { countedPrefixes, isCountedPrefix } from './counted-prefixes';
 
 export const DEFAULT_NAMESPACE = 'rlb:';
 
@@ -93,18 +94,6 @@ if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
 redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
-
-/** Same prefixes the SQLite store counts: '', the first segment and the first two. */
-function countedPrefixes(key: string): string[] {
-  const out = [''];
-  const first = key.indexOf(':');
-  if (first < 0) return out;
-  out.push(key.slice(0, first + 1));
-  const second = key.indexOf(':', first + 1);
-  if (second >= 0) out.push(key.slice(0, second + 1));
-  return out;
-}
-const isCountedPrefix = (prefix: string) => prefix === '' || countedPrefixes(`${prefix}x`).includes(prefix);
 
 type Scripted = Redis & {
   rlbSet(n: number, ...args: (string | number)[]): Promise<number>;

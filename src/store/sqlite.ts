@@ -12,6 +12,7 @@ import { openSqlite, type SqliteDatabase, type SqliteDriverName, type SqliteStat
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StoreWriteError, type SessionStore, type StoreHealth } from './types';
+import { countedPrefixes, isCountedPrefix } from './counted-prefixes';
 
 export const DB_FILE = 'sessions.db';
 const SCHEMA_VERSION = 1;
@@ -37,19 +38,6 @@ interface Row {
   value: string;
   expires_at: number | null;
 }
-
-/** The prefixes whose counts are kept: '', the first segment and the first two ("conv:", "conv:web:"). */
-function countedPrefixes(key: string): string[] {
-  const out = [''];
-  const first = key.indexOf(':');
-  if (first < 0) return out;
-  out.push(key.slice(0, first + 1));
-  const second = key.indexOf(':', first + 1);
-  if (second >= 0) out.push(key.slice(0, second + 1));
-  return out;
-}
-
-const isCountedPrefix = (prefix: string) => prefix === '' || countedPrefixes(`${prefix}x`).includes(prefix);
 
 export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}): SqliteStore {
   return new SqliteStore(resolve(dataDir), opts);
