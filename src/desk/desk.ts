@@ -55,14 +55,11 @@ export interface DeskOptions {
   now?: () => number;
   /** The agents' language (AGENT_LANGUAGE): cards, status lines. Default: English. */
   agentLanguage?: string;
-  /** Texts per language, for tests; default: read from intents/knowledge/. */
-  texts?: (language: string) => DeskTexts;
 }
 
 export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
   /** The agents' texts (card, status). */
   readonly texts: DeskTexts;
-  private readonly textsByLanguage = new Map<string, DeskTexts>();
   readonly platform: DeskName;
   private readonly deliverers = new Map<ChannelName, DeliverToUser>();
   private readonly names = new Map<ChannelName, (ref: ConversationRef) => Promise<string | undefined>>();
@@ -77,24 +74,14 @@ export class Desk extends EventEmitter<DeskEvents> implements DeskHooks {
   constructor(private readonly opts: DeskOptions) {
     super();
     this.agentLanguage = opts.agentLanguage ?? DEFAULT_LANGUAGE;
-    this.texts = this.textsIn(this.agentLanguage);
+    this.texts = deskTextsFor(this.agentLanguage);
     this.platform = opts.config.on;
     this.now = opts.now ?? Date.now;
   }
 
-  /** The desk's texts in a language, read once. */
-  private textsIn(language: string): DeskTexts {
-    let t = this.textsByLanguage.get(language);
-    if (!t) {
-      t = (this.opts.texts ?? deskTextsFor)(language);
-      this.textsByLanguage.set(language, t);
-    }
-    return t;
-  }
-
   /** What the user of a hand-off reads: their conversation's language (records from before it had one: the default). */
   private userTexts(record: HandoffRecord): DeskTexts {
-    return this.textsIn(record.language ?? DEFAULT_LANGUAGE);
+    return deskTextsFor(record.language ?? DEFAULT_LANGUAGE);
   }
 
   // ---- wiring ------------------------------------------------------------------------------
