@@ -1,12 +1,12 @@
 // The desk's texts (intents/knowledge/desk.yaml, and <code>/desk.yaml per language): user lines and
 // card headings, checked at start-up. Users read them in their conversation's language, agents in AGENT_LANGUAGE.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { INTENTS_DIR } from '../paths';
 import { format } from '../knowledge/load';
 import { languageDir } from '../language/languages';
+import { readYaml } from '../shared/yaml-file';
 
 const text = z.string().min(1);
 const schema = z.object({
@@ -96,12 +96,7 @@ export function deskTextsFor(language: string): DeskTexts {
 }
 
 export function loadDeskTexts(file = DESK_TEXTS_FILE): DeskTexts {
-  const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readYaml(file, schema);
 }
 
 /** "less than a minute" / "about 4 min". */

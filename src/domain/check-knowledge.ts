@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../knowledge/load';
 import type { Domain } from './types';
-import { DataFileError } from './yaml-file';
+import { DataFileError } from '../shared/yaml-file';
 
 export function checkKnowledge(d: Domain, k: Knowledge, questionsFile = join('intents', 'knowledge', 'questions.yaml')): void {
   for (const q of d.questions.values()) {

@@ -3,7 +3,7 @@
 // intents/lexicon/<code>/slots.yaml: its names of countries, more patterns for the same groups, and
 // the words that are a yes, a no or a "not sure" on their own ("是", "没有").
 import { z } from 'zod';
-import { readYaml, DataFileError } from './yaml-file';
+import { readYaml, DataFileError } from '../shared/yaml-file';
 
 const patterns = z.array(z.string());
 const fileSchema = z

@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE, loadLanguageTable } from '../language/languages';
 import { INTENTS_DIR } from '../paths';
 import { domainSchema, UNSURE } from './schema';
 import { loadLexicon } from './lexicon';
-import { readYaml, DataFileError } from './yaml-file';
+import { readYaml, DataFileError } from '../shared/yaml-file';
 import type { Domain, QuestionDef, SlotDef } from './types';
 import type { SlotValue } from '../shared/types';
 

@@ -1,12 +1,11 @@
 // Loads the answer content (intents/knowledge/*.yaml), validates it with zod and fills in the
 // exchange's name and links from settings. Errors name the file, the entry and the problem.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ExchangeConfig } from '../config';
 import { CAUSES, type Cause } from '../shared/types';
 import { INTENTS_DIR } from '../paths';
+import { readYaml } from '../shared/yaml-file';
 
 // {agent}, {title} and {percent} are filled per message (format()), the links from settings, and
 // {official_links}, {support_link}, {announcement_link} with the shared blocks of shared.yaml.
@@ -129,23 +128,6 @@ export interface Knowledge {
   questions: z.infer<typeof questionsSchema>;
   /** Short labels and sentences used to build replies (intents/knowledge/ui.yaml). */
   ui: Record<string, string>;
-}
-
-export class KnowledgeError extends Error {}
-
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new KnowledgeError(`${file}: cannot read: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KnowledgeError(`${file}: entry ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /** Replaces {exchange}, {support_url}, ... everywhere in a loaded structure. */

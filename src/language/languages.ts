@@ -1,11 +1,11 @@
 // The languages the bot can serve (intents/languages.yaml), validated with zod, and where each
 // language's data lives. English, the default, lives at the top of intents/nlu, knowledge, lexicon;
 // every other language in a folder named after its code.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { INTENTS_DIR } from '../paths';
+import { DataFileError, readYaml } from '../shared/yaml-file';
 
 export const DEFAULT_LANGUAGE = 'en';
 export const TOKENIZERS = ['words', 'chinese'] as const;
@@ -43,25 +43,13 @@ export interface LanguageTable {
   pastedText: RegExp[];
 }
 
-export class LanguageError extends Error {}
-
 export function loadLanguageTable(intentsDir = INTENTS_DIR): LanguageTable {
   const file = join(intentsDir, 'languages.yaml');
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new LanguageError(`${file}: cannot read: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LanguageError(`${file}: entry ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
+  const data = readYaml(file, fileSchema);
   const languages = new Map<string, LanguageInfo>();
-  for (const [c, l] of Object.entries(parsed.data.languages)) languages.set(c, { code: c, ...l });
-  if (!languages.has(DEFAULT_LANGUAGE)) throw new LanguageError(`${file}: entry languages: must include "${DEFAULT_LANGUAGE}"`);
-  return { languages, unsupported: parsed.data.unsupported, pastedText: parsed.data.pasted_text.map((s) => new RegExp(s, 'iu')) };
+  for (const [c, l] of Object.entries(data.languages)) languages.set(c, { code: c, ...l });
+  if (!languages.has(DEFAULT_LANGUAGE)) throw new DataFileError(`${file}: entry languages: must include "${DEFAULT_LANGUAGE}"`);
+  return { languages, unsupported: data.unsupported, pastedText: data.pasted_text.map((s) => new RegExp(s, 'iu')) };
 }
 
 /** A language's folder under intents/<kind>/ (English: the folder itself). */

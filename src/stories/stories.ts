@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CAUSES, INTENTS } from '../shared/types';
 import type { Engine } from '../engine/api';
 import type { ConversationState } from '../engine/state';
-import { readYaml } from '../domain/yaml-file';
+import { readYaml } from '../shared/yaml-file';
 import { FIXTURES_DIR } from '../paths';
 import { detectLanguage } from '../language/detect';
 
