@@ -57,6 +57,8 @@ export interface MatcherParts {
 }
 
 const OOS: IntentName = 'out_of_scope';
+/** Readings of a whole message that a confident question in it always refines. */
+const GENERIC = new Set<IntentName>([OOS, 'report_lock']);
 /** Sentences that open or close a message without asking anything. */
 const SOCIAL = new Set<IntentName>(['greeting', 'thanks_goodbye']);
 /** Short answers to the bot's question; inside a longer message they are words of a story, not answers. */
@@ -216,7 +218,9 @@ export class Matcher {
     let best = overall;
     // "It says restricted location. What does that mean?" asks for help with the report itself.
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
-    if (request && !(request.intent === 'ask_meaning' && reported)) best = { intent: request.intent, confidence: request.confidence };
+    if (request && !(request.intent === 'ask_meaning' && reported) && outweighs(request, overall)) {
+      best = { intent: request.intent, confidence: request.confidence };
+    }
     else if (found.length && overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE) {
       // A sentence the matcher is sure of beats an unsure reading of the whole.
       best = found[0]!;
@@ -233,6 +237,16 @@ export class Matcher {
   toModel(): { classifier: ClassifierModel; logistic: LogisticModel; calibration: Calibration } {
     return { classifier: this.classifier.model, logistic: this.logistic.model, calibration: this.calibration };
   }
+}
+
+/**
+ * A confident question is what the user wants answered, unless the whole message reads as a more
+ * specific and surer intent: "Binance won't let me log in since I arrived in Brazil… is the face
+ * check because of the country change?" is a refused login, not a KYC question (development set:
+ * 0.910 -> 0.917, and 0.802 -> 0.809 counting only the first acceptable intent; Chinese unchanged).
+ */
+function outweighs(question: IntentScore, whole: IntentScore): boolean {
+  return GENERIC.has(whole.intent) || question.confidence > whole.confidence;
 }
 
 /** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
