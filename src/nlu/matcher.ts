@@ -220,8 +220,7 @@ export class Matcher {
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
     if (request && !(request.intent === 'ask_meaning' && reported) && outweighs(request, overall)) {
       best = { intent: request.intent, confidence: request.confidence };
-    }
-    else if (found.length && overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE) {
+    } else if (found.length && overall.intent === OOS && found[0]!.confidence >= STRONG_SENTENCE) {
       // A sentence the matcher is sure of beats an unsure reading of the whole.
       best = found[0]!;
     }

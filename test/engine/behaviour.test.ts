@@ -299,4 +299,23 @@ describe('after the diagnosis', () => {
     expect(t.reply).not.toMatch(/Most likely cause/);
     expect(t.options.map((o) => o.id)).toContain('action:restart');
   });
+
+  it('says that a fitting fact agrees with the cause it found, instead of a bare prompt', () => {
+    const c = conversation();
+    c.say('Binance says region restricted');
+    expect(c.say('only on my work wifi, at home its fine').cause).toBe('ip_misidentified');
+    const t = c.say('ok thanks, so it is my office network?');
+    expect(t.cause).toBe('ip_misidentified');
+    expect(t.reply).toMatch(/fits what I found: \*\*Your IP address was probably misidentified\*\*/);
+  });
+
+  it('keeps the diagnosis options when a message is not understood', () => {
+    const c = conversation();
+    c.say('It says region not supported on every network since I registered with mainland China as residence');
+    const t = c.say('flim flam zork');
+    expect(t.cause).toBe('kyc_region');
+    const ids = t.options.map((o) => o.id);
+    expect(ids).not.toContain('action:diagnose');
+    expect(ids).toContain('action:restart');
+  });
 });

@@ -81,7 +81,8 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
   switch (action.kind) {
     case 'fallback':
       if (action.resume) [parts, options] = [[answerText(k, action.reason), question(action.resume).text], question(action.resume).options];
-      else [parts, options] = [[answerText(k, action.reason)], entryOptions(k)];
+      // After a diagnosis its details stay on offer; "Find the cause" would start it over.
+      else [parts, options] = [[answerText(k, action.reason)], state.diagnosis ? afterDiagnosisOptions(k, state.diagnosis.cause) : entryOptions(k)];
       break;
     case 'other_language':
       [parts, options] = [[otherLanguageLine?.(action.language) ?? answerText(k, 'chinese_or_other_language')], entryOptions(k)];
@@ -127,7 +128,11 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
       [parts, options] = [[diagnosisDetails(k, action.cause)], afterDiagnosisOptions(k, action.cause).filter((o) => o.id !== 'more:steps')];
       break;
     case 'follow_up':
-      [parts, options] = [[k.ui.followup_intro!], afterDiagnosisOptions(k, action.cause)];
+      // New facts that fit the diagnosis: say so, so "so it's my office network?" is not met with a bare prompt.
+      [parts, options] = [
+        [format(k.ui.followup_confirms!, { title: k.causes[action.cause].title }), k.ui.followup_intro!],
+        afterDiagnosisOptions(k, action.cause),
+      ];
       break;
     case 'hand_off': {
       const found = action.diagnosis
