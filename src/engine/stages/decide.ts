@@ -43,8 +43,11 @@ export type Action =
   | { kind: 'small_talk'; key: 'greeting' | 'thanks_goodbye'; resume: QuestionId | null }
   /** FAQ answers with no step of the diagnosis. */
   | { kind: 'answer'; lead: Lead; diagnosed: Cause | null }
-  /** A clarifying question; `resumed` when it was asked before and the user digressed. */
-  | { kind: 'ask'; lead: Lead; question: QuestionId; correction: boolean; resumed: boolean }
+  /**
+   * A clarifying question; `resumed` when it was asked before and the user digressed, `noted` when
+   * the reply gave other facts but not this one (the bot says it took them in before asking again).
+   */
+  | { kind: 'ask'; lead: Lead; question: QuestionId; correction: boolean; resumed: boolean; noted: boolean }
   | { kind: 'diagnose'; lead: Lead; cause: Cause; confidence: number; correction: boolean; variant: string | null; funds: boolean }
   /** Diagnosed already and nothing new: "anything else?". */
   | { kind: 'follow_up'; cause: Cause }
@@ -248,7 +251,8 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     if (correction) state.diagnosis = null;
     if (!state.asked.includes(next.question)) state.asked.push(next.question);
     state.pending = next.question;
-    return done({ kind: 'ask', lead, question: next.question, correction, resumed: pending === next.question && !answeredPending }, understood, empathy);
+    const resumed = pending === next.question && !answeredPending;
+    return done({ kind: 'ask', lead, question: next.question, correction, resumed, noted: resumed && newFacts && !correction }, understood, empathy);
   }
   state.pending = null;
   const changed = !!wasDiagnosed && (wasDiagnosed.cause !== next.cause || (wasDiagnosed.variant ?? null) !== next.variant);

@@ -112,7 +112,8 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
     case 'ask': {
       // Answers before a question are compact: the question must not drown.
       const before = [...lead(action.lead, action.lead.faq.length > 0), ...correction(action.correction)];
-      const again = action.resumed && before.length > 0 ? [k.ui.resume_question!] : [];
+      // The same question straight after: say why it comes again, so it does not read as ignoring the reply.
+      const again = !action.resumed ? [] : before.length > 0 ? [k.ui.resume_question!] : [action.noted ? k.ui.noted_ask_again! : k.ui.ask_again!];
       [parts, options] = [[...before, ...again, question(action.question).text], question(action.question).options];
       break;
     }

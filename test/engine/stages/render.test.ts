@@ -20,7 +20,11 @@ const base = (action: Decision['action'], patch: Partial<Decision> = {}): Decisi
 
 describe('render', () => {
   it('renders a question with its options and the encoded state', () => {
-    const t = render(e, base({ kind: 'ask', lead: { intro: false, faq: [], meaning: false }, question: 'scope', correction: false, resumed: false }), reading);
+    const t = render(
+      e,
+      base({ kind: 'ask', lead: { intro: false, faq: [], meaning: false }, question: 'scope', correction: false, resumed: false, noted: false }),
+      reading,
+    );
     expect(t.reply).toBe(k.questions.scope!.prompt.trim());
     expect(t.options.map((o) => o.id)).toEqual(['scope:all', 'scope:one', 'scope:unsure']);
     expect(t.state).toBe('ask_scope');
@@ -30,7 +34,14 @@ describe('render', () => {
     const t = render(
       e,
       base(
-        { kind: 'ask', lead: { intro: false, faq: ['ask_withdraw', 'ask_support_time'], meaning: false }, question: 'scope', correction: false, resumed: true },
+        {
+          kind: 'ask',
+          lead: { intro: false, faq: ['ask_withdraw', 'ask_support_time'], meaning: false },
+          question: 'scope',
+          correction: false,
+          resumed: true,
+          noted: false,
+        },
         { notices: ['secret_warning'], empathy: true },
       ),
       reading,
@@ -39,6 +50,14 @@ describe('render', () => {
     expect(parts[0]).toBe(k.answers.secret_warning.answer.trim().split('\n\n')[0]);
     expect(t.reply.indexOf(k.ui.empathy!)).toBeLessThan(t.reply.indexOf(k.ui.both_answers_intro!));
     expect(t.reply.indexOf(k.ui.resume_question!)).toBeGreaterThan(t.reply.indexOf(k.answers.ask_support_time.answer.trim()));
+  });
+
+  it('says why the same question comes straight back, and that other facts were taken in', () => {
+    const ask = (noted: boolean) =>
+      render(e, base({ kind: 'ask', lead: { intro: false, faq: [], meaning: false }, question: 'scope', correction: false, resumed: true, noted }), reading)
+        .reply;
+    expect(ask(true)).toBe(`${k.ui.noted_ask_again}\n\n${k.questions.scope!.prompt.trim()}`);
+    expect(ask(false)).toBe(`${k.ui.ask_again}\n\n${k.questions.scope!.prompt.trim()}`);
   });
 
   it('renders a hand-off with its summary and no options; listening is silent', () => {
