@@ -23,6 +23,13 @@ export const REAL_STYLE_FILE = join(FIXTURES_DIR, 'nlu', 'real-style.jsonl');
 /** The same kind of set, written from training-side posts by another writer: the one to tune on. */
 export const REAL_STYLE_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev.jsonl');
 
+/**
+ * A second English development set, written by a writer who saw neither the corpus nor the other
+ * sets, from posts no training writer studied (MD5 6–9, role `dev`): the first one was tuned on
+ * and its posts fed the corpus too, so it overstates real accuracy.
+ */
+export const REAL_STYLE_DEV2_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev2.jsonl');
+
 /** The Chinese set (fixtures/nlu/zh/real-style.jsonl), written from the other side of the partition. */
 export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.jsonl');
 /** The Chinese development set: written from training-side posts by a third writer, the one to tune Chinese on. */

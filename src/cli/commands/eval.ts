@@ -10,6 +10,7 @@ import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, repo
 import {
   loadRealStyle,
   REAL_STYLE_DEV_FILE,
+  REAL_STYLE_DEV2_FILE,
   REAL_STYLE_ZH_DEV_FILE,
   REAL_STYLE_ZH_FILE,
   scoreRealStyle,
@@ -98,6 +99,11 @@ export const command: Command = {
       devExamples,
       devExamples.map((e) => matcher.classify(e.text).intent),
     );
+    const dev2Examples = loadRealStyle(REAL_STYLE_DEV2_FILE);
+    const realStyleDev2 = scoreRealStyle(
+      dev2Examples,
+      dev2Examples.map((e) => matcher.classify(e.text).intent),
+    );
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
     // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
     const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
@@ -125,6 +131,7 @@ export const command: Command = {
       crossValidation: cv,
       heldout,
       realStyleDev,
+      realStyleDev2,
       realStyle,
       nlpjsRealStyle: baseline,
       multiIntentRecall: multi,
@@ -140,6 +147,7 @@ export const command: Command = {
       console.log(table('held-out fixtures (fixtures/nlu/heldout.jsonl)', heldout));
       console.log('');
       console.log(realStyleTable('real-style development set, for tuning (fixtures/nlu/real-style-dev.jsonl)', realStyleDev));
+      console.log(realStyleTable('real-style development set 2, from posts no training writer studied (fixtures/nlu/real-style-dev2.jsonl)', realStyleDev2));
       console.log('');
       console.log(realStyleTable('real-style held-out (fixtures/nlu/real-style.jsonl)', realStyle));
       console.log('');
