@@ -31,6 +31,24 @@ describe('long messages', () => {
     expect(r.intents.map((i) => i.intent)).toEqual(['report_lock']);
   });
 
+  it('a message that is surely about another problem stays out of scope, whatever its question sounds like', () => {
+    // "Will I get it?" alone reads as getting an account back; the whole message is a missing deposit.
+    const deposit = matcher.classify(
+      'I moved 300 USDT from my Ledger to Kraken six hours ago and the explorer says confirmed, but the balance is still zero. Will I get it?',
+    );
+    expect(deposit.intent).toBe('out_of_scope');
+    expect(deposit.intents.map((i) => i.intent)).toEqual(['out_of_scope']);
+    const hold = matcher.classify('I changed my password this morning and now withdrawals are paused for 24 hours. Can you lift it sooner?');
+    expect(hold.intent).toBe('out_of_scope');
+  });
+
+  it('a surer, more specific reading of the whole beats a side question', () => {
+    const r = matcher.classify(
+      "Binance won't let me log in since I arrived in Brazil. Password and 2FA are right, then the face check fails and it says try again in 24 hours. Is the face check because of the country change?",
+    );
+    expect(r.intent).toBe('inform_cannot_login');
+  });
+
   it('a message of only social sentences is still social', () => {
     expect(matcher.classify('hey there, thanks').intent).toMatch(/^(greeting|thanks_goodbye)$/);
   });
