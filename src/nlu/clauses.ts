@@ -1,7 +1,9 @@
 // Finds where a sentence, a second question or a statement starts, so each can be classified.
 const SENTENCE = /(?<=[?!.;\n])\s+|\n+/g;
+// A plain "and" starts a new clause only before a question word: "my wife and I are moving" and
+// "locked and I can't withdraw" are one statement each.
 const JOINERS =
-  /\s*(?:,\s*)?\b(?:and also|and|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/gi;
+  /\s*(?:,\s*)?\b(?:and also|also|plus|but|btw|by the way|oh and|another thing|one more thing)\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may|i|my|it)\b)|\s*(?:,\s*)?\band\s+(?=(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|should|must|may)\b)|\s*,\s*(?=(?:can|could|will|would|is|are|do|does|how|what|why|when|where|should)\b)/gi;
 
 const OPENER =
   /^\s*(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening|day)|dear (?:\w+ )?(?:team|support|sir|madam|all))(?: (?:there|team|guys|all|everyone|support))?\s*[,!:.]+\s*/;

@@ -25,7 +25,15 @@ export interface Normalizer {
 export function createNormalizer(lexicon: Rewrites): Normalizer {
   const words = new Map(Object.entries(lexicon.words));
   const emoji = Object.entries(lexicon.emoji);
-  const contractions = Object.entries(lexicon.contractions).sort((a, b) => b[0].length - a[0].length);
+  const contractions = new Map(Object.entries(lexicon.contractions));
+  // Only at a word's end: a quoted 'due to…' or 'restricted location' is not "would ue" / "are stricted".
+  const contraction = new RegExp(
+    `(?:${[...contractions.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})(?![a-z])`,
+    'g',
+  );
 
   const normalize = (text: string): Normalized => {
     // Plain ASCII is its own NFKC form, and of the quotes below it can only hold the backtick.
@@ -34,7 +42,7 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
     if (!ascii || t.includes('`')) t = t.replace(/[\u2018\u2019\u02bc`´]/g, "'");
     // Most messages are plain ASCII without an apostrophe: one test each skips the rewrite lists.
     if (!ascii && NON_ASCII.test(t)) for (const [from, to] of emoji) if (t.includes(from)) t = t.split(from).join(to);
-    if (t.includes("'")) for (const [from, to] of contractions) if (t.includes(from)) t = t.split(from).join(to);
+    if (t.includes("'")) t = t.replace(contraction, (c) => contractions.get(c)!);
     // "soooo" -> "soo": three or more repeats are never English (a plain scan first: the
     // back-reference regex costs more than the rest of normalising on a long message).
     if (hasTripleLetter(t)) t = t.replace(/([a-z])\1{2,}/g, '$1$1');

@@ -70,4 +70,16 @@ describe('long messages', () => {
       [8, 11, true],
     ]);
   });
+
+  it('does not split a statement at a plain "and" before "I"', () => {
+    const text = 'my wife and i are moving to portugal but i still have funds there';
+    const found = clauses(
+      text,
+      [...text.matchAll(/[a-z]+/g)].map((m) => m.index!),
+    );
+    expect(found.map((c) => [c.start, c.end])).toEqual([
+      [0, 8],
+      [9, 14],
+    ]);
+  });
 });
