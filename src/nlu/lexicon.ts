@@ -32,6 +32,8 @@ const classSchema = z.object({
   /** A message naming this class is this intent, whatever its words, unless it also names a class in `unless`. */
   decides: z.enum(INTENTS).optional(),
   unless: z.array(z.string()).default([]),
+  /** Regular expressions over the words: a match leaves the message to the classifier after all. */
+  unless_patterns: regexList.default([]),
 });
 
 type ClassFile = z.infer<typeof classSchema>;
@@ -72,8 +74,8 @@ export interface LexiconClass {
   combined: RegExp | null;
   /** Values that also add `cls_restricted_country` (location only). */
   restricted: Set<string>;
-  /** See the class file's `decides` and `unless`. */
-  decides: { intent: IntentName; unless: string[] } | null;
+  /** See the class file's `decides`, `unless` and `unless_patterns`. */
+  decides: { intent: IntentName; unless: string[]; unlessPatterns: RegExp[] } | null;
 }
 
 export interface Lexicon {
@@ -163,7 +165,14 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
   const shared = sources.every((src) => src.startsWith('\\b')) ? '\\b' : '';
   const body = sources.map((src) => `(${shared ? src.slice(2) : src})`).join('|');
   const combined = rules.length ? new RegExp(`${shared}(?:${body})`, 'g') : null;
-  const decides = data.decides ? { intent: data.decides, unless: data.unless } : null;
+  const decides = data.decides
+    ? // Not global: test() on a global expression would carry lastIndex from one message to the next.
+      {
+        intent: data.decides,
+        unless: data.unless,
+        unlessPatterns: data.unless_patterns.map((src, i) => new RegExp(compile(file, `unless_patterns.${i}`, src).source)),
+      }
+    : null;
   return { name: data.class, entity: data.entity, token: `cls_${data.class}`, phrases: phraseIndex(phraseValues), rules, combined, restricted, decides };
 }
 

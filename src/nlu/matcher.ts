@@ -177,7 +177,7 @@ export class Matcher {
     const p = this.positions.positions(a);
     const clauses = clausesOf(a.text, a.offsets);
     const reading = clauses.length < 2 ? { ...this.decideKnown(this.positions.of(a, p)), intents: null } : this.readSentences(a, p, clauses);
-    const decided = decidedByClass(a.matches);
+    const decided = decidedByClass(a.matches, a.words);
     const best = decided ?? reading.best;
     const { ranking } = reading;
     if (decided) reading.intents = [decided];
@@ -256,11 +256,16 @@ function outweighs(question: IntentScore, whole: IntentScore): boolean {
 }
 
 /** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
-function decidedByClass(matches: readonly ClassMatch[]): IntentScore | null {
+function decidedByClass(matches: readonly ClassMatch[], words: readonly string[]): IntentScore | null {
   const named = new Set(matches.map((m) => m.class.name));
   for (const m of matches) {
     const rule = m.class.decides;
-    if (rule && !rule.unless.some((c) => named.has(c))) return { intent: rule.intent, confidence: DECIDED_CONFIDENCE };
+    if (!rule || rule.unless.some((c) => named.has(c))) continue;
+    if (rule.unlessPatterns.length) {
+      const text = words.join(' ');
+      if (rule.unlessPatterns.some((r) => r.test(text))) continue;
+    }
+    return { intent: rule.intent, confidence: DECIDED_CONFIDENCE };
   }
   return null;
 }

@@ -9,6 +9,16 @@ describe('diagnosis from different openings', () => {
     expect(t.state).toBe('diagnosed');
   });
 
+  it('a pasted API error is the lock itself, not news that the exchange is leaving: it asks where the server runs', () => {
+    const c = conversation();
+    const t = c.say(
+      `ccxt.base.errors.ExchangeNotAvailable: binance {"code":0,"msg":"Service unavailable from a restricted location according to 'b. Eligibility' in https://www.binance.com/en/terms."}`,
+    );
+    expect(t.state).toBe('ask_server_location');
+    expect(c.state?.slots).toEqual({ api: true });
+    expect(c.say('the server is on aws in us-east-1').state).toBe('ask_residence');
+  });
+
   it('asks the scope question first, with options, for a bare report', () => {
     const c = conversation();
     const t = c.say('my account says your region is not supported');

@@ -67,6 +67,18 @@ describe('lexicon classes', () => {
     expect(matcher.classify('hulu works but kraken says not available in your region').intent).not.toBe('out_of_scope');
   });
 
+  it('other_service leaves a region lock of the account to the classifier: the VPN for streaming is part of the story', () => {
+    for (const text of [
+      'Region locked after I used a VPN to watch netflix, forgot to turn it off',
+      'I left my vpn on for youtube and now my coins are restricted',
+    ]) {
+      expect(matcher.classify(text).intent, text).not.toBe('out_of_scope');
+    }
+    // The same expression, message after message: no state is carried between two messages.
+    expect(matcher.classify('netflix says not available in your country even with a vpn').intent).toBe('out_of_scope');
+    expect(matcher.classify('netflix says not available in your country even with a vpn').intent).toBe('out_of_scope');
+  });
+
   it.each(cases)('$cls changes how "$text" is read', ({ cls, unseen, text, intent, entity }) => {
     expect(corpusText.includes(unseen), `${unseen} must not be in the corpus`).toBe(false);
     expect(matcher.featurize(text).features).toContain(`cls_${cls}`);
