@@ -49,6 +49,15 @@ describe('long messages', () => {
     expect(r.intent).toBe('inform_cannot_login');
   });
 
+  it('a generic closing question does not turn a story about something else into a restriction question', () => {
+    const question = 'How long do they usually take to answer?';
+    const deposit = `Hi. Last Friday I sent 300 USDT to my KuCoin deposit address and it never showed up, the explorer says it arrived. ${question}`;
+    const restricted = `Hi. Last Friday KuCoin restricted my account because of my country. ${question}`;
+    expect(matcher.classify(deposit).intent).toBe('out_of_scope');
+    expect(intentsOf(deposit)).toEqual(['out_of_scope']);
+    expect(matcher.classify(restricted).intent).toBe('ask_support_time');
+  });
+
   it('a message of only social sentences is still social', () => {
     expect(matcher.classify('hey there, thanks').intent).toMatch(/^(greeting|thanks_goodbye)$/);
   });

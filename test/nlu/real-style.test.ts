@@ -10,7 +10,7 @@ const matcher = loadMatcher();
  * Floors just under what the matcher reaches today, so a change that reads real traffic worse fails.
  * The goal is higher (0.90 overall, 0.85 per trait, 0.9 of the traps rejected); see the README.
  */
-const FLOOR = { overall: 0.85, trait: 0.8, traps: 0.8 };
+const FLOOR = { overall: 0.86, trait: 0.82, traps: 0.85 };
 const examples = loadRealStyle();
 const result = scoreRealStyle(
   examples,
