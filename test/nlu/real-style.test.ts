@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadMatcher } from '../../src/nlu/load';
 import { loadHeldout, predict, report } from '../../src/nlu/evaluate';
-import { loadRealStyle, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV2_FILE, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
 
 const matcher = loadMatcher();
 /**
  * Floors just under what the matcher reaches today, so a change that reads real traffic worse fails.
  * The goal is higher (0.90 overall, 0.85 per trait, 0.9 of the traps rejected); see the README.
  */
-const FLOOR = { overall: 0.86, trait: 0.82, traps: 0.85 };
+const FLOOR = { overall: 0.87, trait: 0.82, traps: 0.87 };
 const examples = loadRealStyle();
 const result = scoreRealStyle(
   examples,
@@ -42,5 +42,20 @@ describe('real-style held-out set', () => {
 
   it('keeps the older held-out set at 0.95 or better', () => {
     expect(report(predict(matcher, loadHeldout())).accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the second development set', () => {
+  // The set every matcher change is chosen on; its floors are just under today's figures too.
+  const dev2 = loadRealStyle(REAL_STYLE_DEV2_FILE);
+  const scored = scoreRealStyle(
+    dev2,
+    dev2.map((e) => matcher.classify(e.text).intent),
+  );
+
+  it('is read right at least 86% of the time, with at least 84% of its traps rejected', () => {
+    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.86);
+    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.84);
+    expect(scored.inScopeRejected).toBeLessThanOrEqual(0.03);
   });
 });
