@@ -319,3 +319,19 @@ describe('after the diagnosis', () => {
     expect(ids).toContain('action:restart');
   });
 });
+
+describe('what the bot is for', () => {
+  it('"what can you do?" gets the introduction, not an out-of-scope apology', () => {
+    const t = conversation().say('what can you do?');
+    expect(t.intent).toBe('greeting');
+    expect(t.reply).toMatch(/I help with/);
+    expect(t.reply).not.toMatch(/outside what I can help with/);
+  });
+
+  it('"how do I get my money out" is not answered with a bare "yes"', () => {
+    const t = conversation().say('how do i get my money out of my region locked account');
+    expect(t.intent).toBe('ask_withdraw');
+    expect(t.reply).toMatch(/withdrawal page/);
+    expect(t.reply).not.toMatch(/^\W*(?:in most cases, )?yes\b/i);
+  });
+});
