@@ -64,6 +64,7 @@ export function loadDomain(dir = INTENTS_DIR): Domain {
     causeAnswers: d.cause_answers,
     fromEntities: d.from_entities,
     negation,
+    faqVetoes: d.faq_vetoes.map((v) => ({ intent: v.intent, patterns: pat(v.patterns) })),
     yesNoIntents: d.yes_no_intents,
     slots,
     slot: new Map(slots.map((s) => [s.name, s])),

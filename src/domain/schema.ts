@@ -89,6 +89,8 @@ export function domainSchema(lexiconKeys: Set<string>) {
       // Slots filled by an entity the matcher found (turn.entities), e.g. an API error means an API user.
       from_entities: z.array(z.object({ entity: z.string().min(1), slot: z.string(), value })).default([]),
       negation: z.string().min(1),
+      // A statement matching these patterns does not ask that FAQ ("I'm not using any VPN").
+      faq_vetoes: z.array(z.object({ intent: z.enum(INTENTS), patterns: z.string().min(1) })).default([]),
       yes_no_intents: z.partialRecord(z.enum(INTENTS), z.enum(['yes', 'no', 'unsure'])),
       slots: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'slot names are camelCase'), slotSchema),
       overlaps: z.array(z.object({ keep: z.record(z.string(), value), drop: z.record(z.string(), value) })).default([]),
@@ -98,6 +100,9 @@ export function domainSchema(lexiconKeys: Set<string>) {
       const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
       const valuesOf = new Map<string, SlotValue[]>();
       const questions = new Set<string>();
+      d.faq_vetoes.forEach((v, i) => {
+        if (!lexiconKeys.has(v.patterns)) issue(['faq_vetoes', i, 'patterns'], `no lexicon patterns "${v.patterns}" in intents/lexicon/slots.yaml`);
+      });
       for (const [name, slot] of Object.entries(d.slots)) {
         const values = slot.question ? [...slot.values, UNSURE] : slot.values;
         valuesOf.set(name, values);

@@ -61,6 +61,8 @@ export interface Domain {
   causeAnswers: DomainFile['cause_answers'];
   fromEntities: DomainFile['from_entities'];
   negation: RegExp;
+  /** FAQ intents a statement matching these patterns does not ask (domain.yaml `faq_vetoes`). */
+  faqVetoes: { intent: IntentName; patterns: RegExp[] }[];
   /** What a yes/no/unsure intent means as an answer. */
   yesNoIntents: Partial<Record<IntentName, 'yes' | 'no' | 'unsure'>>;
   slots: SlotDef[];

@@ -49,6 +49,12 @@ function sentences(d: Domain, text: string): { text: string; question: boolean }
   );
 }
 
+/** True when the message asks nothing and one of its sentences matches `patterns` (domain.faq_vetoes). */
+export function statesWithoutAsking(d: Domain, rawText: string, patterns: RegExp[]): boolean {
+  const parts = sentences(d, prepare(rawText.slice(0, 2000)));
+  return !parts.some((s) => s.question) && parts.some((s) => firstMatch(patterns, s.text) !== null);
+}
+
 function firstMatch(list: RegExp[], text: string): string | null {
   for (const re of list) {
     const m = re.exec(text);

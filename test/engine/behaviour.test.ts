@@ -335,3 +335,24 @@ describe('what the bot is for', () => {
     expect(t.reply).not.toMatch(/^\W*(?:in most cases, )?yes\b/i);
   });
 });
+
+describe('a VPN named only to deny it', () => {
+  it.each([
+    ['binance says region not supported', "I'm not using any VPN or proxy", /Thanks, noted/],
+    ['币安显示你所在的地区不支持，怎么办', '我没用VPN', /记下了/],
+  ])('"%s" then "%s": no VPN lecture, the question comes again', (first, denial, noted) => {
+    const c = conversation();
+    expect(c.say(first).state).toBe('ask_scope');
+    const t = c.say(denial);
+    expect(t.state).toBe('ask_scope');
+    expect(t.reply).toMatch(noted);
+    expect(t.reply).not.toMatch(/VPN[:：]|won't fix it|解决不了/);
+    expect(c.state?.slots.location).toBeUndefined();
+  });
+
+  it('a question about a VPN in the same message is still answered', () => {
+    const c = conversation();
+    c.say('binance says region not supported');
+    expect(c.say("I don't use a VPN now. Would a VPN help?").reply).toMatch(/VPN/);
+  });
+});

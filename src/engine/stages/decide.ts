@@ -8,6 +8,7 @@ import { newConversation, type ConversationState } from '../state';
 import { interpretAnswer, optionIntent } from '../answers';
 import { impliedFacts } from '../implied';
 import { asksForPerson } from '../person-request';
+import { statesWithoutAsking } from '../slots';
 import { buildHandoff } from '../handoff';
 import { coveredByDiagnosis, FAQ_INTENTS } from '../replies';
 import type { InfoKey } from '../ids';
@@ -187,8 +188,11 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   // Up to two FAQ answers, in the order the user asked (ask_meaning is part of the diagnosis).
   // Every question of the message (a picked option asks exactly one thing).
   const asked = picked || answered?.optionIntent ? understood.intents : r.questions.length ? r.questions : understood.intents;
-  const faq = asked
-    .filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= d.thresholds.faq_min_confidence)
+  const candidates = asked.filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= d.thresholds.faq_min_confidence);
+  // "I'm not using any VPN" names the VPN to deny it: a statement, not the VPN question.
+  const denied = candidates.filter((i) => d.faqVetoes.some((v) => v.intent === i.intent && statesWithoutAsking(d, r.text, v.patterns)));
+  const faq = candidates
+    .filter((i) => !denied.includes(i))
     .map((i) => i.intent as AnswerKey)
     .slice(0, d.limits.faq_answers_per_turn);
   state.lastAnswers = faq;
@@ -209,6 +213,10 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   if (wantsHuman) return handOff('user_request', { ...NO_LEAD, faq, cause: state.diagnosis?.cause ?? null });
 
   const understoodIt = faq.length > 0 || newFacts || answeredPending || startsDiagnosis || intents.includes('greeting') || intents.includes('thanks_goodbye');
+  // A denial while a question waits is taken in as said; the question comes again, saying so.
+  if (!understoodIt && denied.length && state.pending) {
+    return done({ kind: 'ask', lead: NO_LEAD, question: state.pending, correction: false, resumed: true, noted: true }, understood, angry);
+  }
   if (!understoodIt) {
     state.misunderstandings++;
     if (state.misunderstandings >= deps.handoffAfter) return handOff('repeated_misunderstanding', NO_LEAD);
