@@ -10,7 +10,8 @@ import type { LexiconClass } from './lexicon';
 import { entitiesOf, type Entities } from './entities';
 import type { ClassMatch } from './classes';
 import { clauses as clausesOf, type Clause } from './clauses';
-import { FeaturePositions, type KnownFeatures, type Positions } from './feature-ids';
+import { FeaturePositions, type Positions } from './feature-ids';
+import { ReadingScores, type RangeReading, type Reading } from './reading-scores';
 
 export interface Calibration {
   /**
@@ -84,6 +85,7 @@ export class Matcher {
   private readonly speller: SpellingCorrector;
   private readonly classes: readonly LexiconClass[];
   private readonly positions: FeaturePositions;
+  private readonly readings: ReadingScores;
   /** Scratch rows for scoring one reading; classify is synchronous, so one set serves every call. */
   private readonly scratch: { logs: Float64Array<ArrayBuffer>; regression: Float64Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> };
 
@@ -95,6 +97,7 @@ export class Matcher {
     this.speller = parts.speller;
     this.calibration = parts.calibration;
     this.positions = new FeaturePositions(parts.classifier.featureIndex);
+    this.readings = new ReadingScores(parts.classifier, parts.logistic);
     const labels = parts.classifier.labels.length;
     this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
   }
@@ -145,16 +148,22 @@ export class Matcher {
 
   /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
   decide(f: Featurized): { best: IntentScore; ranking: IntentScore[] } {
-    return this.decideKnown({ indices: this.classifier.indicesOf(f.features), words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped });
+    this.readings.reset();
+    const indices = this.classifier.indicesOf(f.features);
+    return this.decideReading(this.readings.read({ indices, words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped }));
   }
 
-  private decideKnown(f: KnownFeatures): { best: IntentScore; ranking: IntentScore[] } {
+  private decideReading(f: Reading): { best: IntentScore; ranking: IntentScore[] } {
     if (f.known === 0) {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
     }
     const { logs, regression, p } = this.scratch;
-    const parts = { logs: this.classifier.logScores(f.indices, logs), regression: this.logistic.probabilities(f.indices, regression), known: f.indices.length };
+    const parts = {
+      logs: this.classifier.scoresFromEvidence(f.evidence, f.features, logs),
+      regression: this.logistic.probabilitiesFromSums(f.rows, regression),
+      known: f.features,
+    };
     const ranking = this.combine(parts, this.calibration, 3, p);
     const top = ranking[0]!;
     // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
@@ -172,7 +181,9 @@ export class Matcher {
     // Each stem and class token is looked up once; every reading below picks from these positions.
     const p = this.positions.positions(a);
     const clauses = clausesOf(a.text, a.offsets);
-    const reading = clauses.length < 2 ? { ...this.decideKnown(this.positions.of(a, p)), intents: null } : this.readSentences(a, p, clauses);
+    this.readings.reset();
+    const reading =
+      clauses.length < 2 ? { ...this.decideReading(this.readings.read(this.positions.of(a, p))), intents: null } : this.readSentences(a, p, clauses);
     const decided = decidedByClass(a.matches);
     const best = decided ?? reading.best;
     const { ranking } = reading;
@@ -195,12 +206,15 @@ export class Matcher {
    */
   private readSentences(a: Analysis, p: Positions, clauses: Clause[]): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
     const sentences = clauses.map((c) => {
-      const { intent, confidence } = this.decideKnown(this.positions.of(a, p, [c])).best;
-      return { start: c.start, end: c.end, question: c.question, intent, confidence };
+      const read = this.readings.read(this.positions.of(a, p, [c]));
+      const { intent, confidence } = this.decideReading(read).best;
+      return { question: c.question, intent, confidence, read };
     });
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
-    // The content without its social sentences (and words outside any sentence, such as a lone "hello").
-    const { best: overall, ranking } = this.decideKnown(this.positions.of(a, p, content.length ? content : undefined));
+    // The content without its social sentences (and words outside any sentence, such as a lone
+    // "hello"), from the sentences' own sums; only social sentences: the whole message.
+    const whole = (): RangeReading => this.readings.read(this.positions.of(a, p));
+    const { best: overall, ranking } = this.decideReading(content.length ? this.readings.join(content.map((s) => s.read)) : whole());
     if (!content.length) {
       // Only social sentences: "hi there, thanks" is still a greeting or a thank-you.
       return { best: overall, ranking, intents: [overall] };
