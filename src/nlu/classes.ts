@@ -65,7 +65,8 @@ function findPhrases(words: readonly string[], classes: readonly LexiconClass[])
   const index = phraseIndexOf(classes);
   const out: (ClassMatch[] | undefined)[] = [];
   /** A class's next phrase may start here, after the end of its last one. */
-  const free = new Int32Array(classes.length);
+  const free: number[] = [];
+  for (let at = 0; at < classes.length; at++) free.push(0);
   for (let i = 0; i < words.length; i++) {
     const entries = index.get(words[i]!);
     if (!entries) continue;

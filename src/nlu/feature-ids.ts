@@ -5,7 +5,7 @@
 // word pair is found from its two positions in an open-addressing table. The positions come out in the
 // same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so the sums
 // over them run in the same order and every answer stays the same (test/nlu/predictions.test.ts).
-import type { Analysis, WordRange } from './features';
+import { stem, type Analysis, type WordRange } from './features';
 
 /** What the scoring needs of some ranges of a message. */
 export interface KnownFeatures {
@@ -19,23 +19,30 @@ export interface KnownFeatures {
   knownAsTyped: number;
 }
 
-/** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary). */
+/** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary).
+ * Plain arrays: allocating four typed arrays cost more than filling them. */
 export interface Positions {
-  stems: Int32Array;
+  stems: number[];
   /** pairs[i]: the pair of stems i - 1 and i (the stream of a range without class matches). */
-  pairs: Int32Array;
+  pairs: number[];
   /** Per class match: its class token, and cls_restricted_country for a restricted country. */
-  token: Int32Array;
-  restricted: Int32Array;
+  token: number[];
+  restricted: number[];
 }
 
 const RESTRICTED_TOKEN = 'cls_restricted_country';
+/** Words whose position is remembered (the stem cache's bound). */
+const WORD_CACHE_LIMIT = 20000;
 
 export class FeaturePositions {
   private readonly pairs: PairTable;
   /** seen[i] === stamp when position i is already in the list being built. */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** Word -> vocabulary position of its stem (-1: none). Stemming is a pure function, so this only
+   * remembers answers; one look-up in this small map costs less than the stem cache's and then the
+   * vocabulary's (a large map, mostly out of the processor's caches). */
+  private readonly wordPositions = new Map<string, number>();
 
   constructor(private readonly index: ReadonlyMap<string, number>) {
     this.seen = new Uint32Array(index.size);
@@ -55,17 +62,19 @@ export class FeaturePositions {
 
   /** Looks up every stem and class token of the message once. */
   positions(a: Analysis): Positions {
-    const stems = new Int32Array(a.stems.length);
-    for (let i = 0; i < stems.length; i++) stems[i] = this.index.get(a.stems[i]!) ?? -1;
-    const pairs = new Int32Array(stems.length).fill(-1);
-    for (let i = 1; i < stems.length; i++) pairs[i] = this.pairs.get(stems[i - 1]!, stems[i]!);
-    const token = new Int32Array(a.matches.length);
-    const restricted = new Int32Array(a.matches.length);
+    const stems: number[] = [];
+    const pairs: number[] = [];
+    for (let i = 0; i < a.words.length; i++) {
+      stems.push(this.positionOf(a.words[i]!));
+      pairs.push(i === 0 ? -1 : this.pairs.get(stems[i - 1]!, stems[i]!));
+    }
+    const token: number[] = [];
+    const restricted: number[] = [];
     const restrictedAt = this.index.get(RESTRICTED_TOKEN) ?? -1;
-    a.matches.forEach((m, j) => {
-      token[j] = this.index.get(m.class.token) ?? -1;
-      restricted[j] = m.class.restricted.has(m.value) ? restrictedAt : -1;
-    });
+    for (const m of a.matches) {
+      token.push(this.index.get(m.class.token) ?? -1);
+      restricted.push(m.class.restricted.has(m.value) ? restrictedAt : -1);
+    }
     return { stems, pairs, token, restricted };
   }
 
@@ -124,6 +133,16 @@ export class FeaturePositions {
       add(p.restricted[j]!);
     }
     return { indices, words, known, knownAsTyped };
+  }
+
+  private positionOf(word: string): number {
+    let at = this.wordPositions.get(word);
+    if (at === undefined) {
+      at = this.index.get(stem(word)) ?? -1;
+      if (this.wordPositions.size >= WORD_CACHE_LIMIT) this.wordPositions.clear();
+      this.wordPositions.set(word, at);
+    }
+    return at;
   }
 
   private nextStamp(): number {

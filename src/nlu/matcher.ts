@@ -131,14 +131,7 @@ export class Matcher {
     limit = Infinity,
     p = new Float64Array(parts.logs.length),
   ): IntentScore[] {
-    const { logs, regression } = parts;
-    const temperature = temperatureFor(calibration, parts.known);
-    let max = -Infinity;
-    for (const v of logs) if (v > max) max = v;
-    let sum = 0;
-    for (let c = 0; c < logs.length; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
-    for (let c = 0; c < logs.length; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
-    return topScores(p, this.classifier.labels as IntentName[], limit);
+    return topScores(combineInto(parts, calibration, p), this.classifier.labels as IntentName[], limit);
   }
 
   /** The best `limit` intents, most likely first. */
@@ -153,7 +146,8 @@ export class Matcher {
     return this.decideReading(this.readings.read({ indices, words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped }));
   }
 
-  private decideReading(f: Reading): { best: IntentScore; ranking: IntentScore[] } {
+  /** `limit`: how many intents the ranking lists (a sentence's reading needs only its best). */
+  private decideReading(f: Reading, limit = 3): { best: IntentScore; ranking: IntentScore[] } {
     if (f.known === 0) {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
@@ -164,7 +158,7 @@ export class Matcher {
       regression: this.logistic.probabilitiesFromSums(f.rows, regression),
       known: f.features,
     };
-    const ranking = this.combine(parts, this.calibration, 3, p);
+    const ranking = topScores(combineInto(parts, this.calibration, p), this.classifier.labels as IntentName[], limit);
     const top = ranking[0]!;
     // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
     // flag") are noise, not a request; a real message with typos keeps most of its words.
@@ -207,7 +201,7 @@ export class Matcher {
   private readSentences(a: Analysis, p: Positions, clauses: Clause[]): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
     const sentences = clauses.map((c) => {
       const read = this.readings.read(this.positions.of(a, p, [c]));
-      const { intent, confidence } = this.decideReading(read).best;
+      const { intent, confidence } = this.decideReading(read, 1).best;
       return { question: c.question, intent, confidence, read };
     });
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
@@ -259,7 +253,20 @@ function decidedByClass(matches: readonly ClassMatch[]): IntentScore | null {
   return null;
 }
 
-/** Partial selection: the hot path needs three of 29 intents, not a full sort. */
+/** Writes the calibrated probabilities of `combine` into `p` (no allocation: the hot path reuses one row). */
+function combineInto(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'>, p: Float64Array): Float64Array {
+  const { logs, regression } = parts;
+  const n = logs.length;
+  const temperature = temperatureFor(calibration, parts.known);
+  let max = -Infinity;
+  for (let c = 0; c < n; c++) if (logs[c]! > max) max = logs[c]!;
+  let sum = 0;
+  for (let c = 0; c < n; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
+  for (let c = 0; c < n; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
+  return p;
+}
+
+/** Partial selection: the hot path needs three of 29 intents (one for a sentence), not a full sort. */
 function topScores(p: Float64Array, labels: IntentName[], limit: number): IntentScore[] {
   if (limit >= p.length) {
     return Array.from(p, (confidence, c) => ({ intent: labels[c]!, confidence })).sort((a, b) => b.confidence - a.confidence);
@@ -269,10 +276,13 @@ function topScores(p: Float64Array, labels: IntentName[], limit: number): Intent
   for (let c = 0; c < p.length; c++) {
     const confidence = p[c]!;
     if (top.length === limit && confidence <= p[top[limit - 1]!]!) continue;
-    let at = top.length;
-    while (at > 0 && p[top[at - 1]!]! < confidence) at--;
-    if (top.length === limit) top.pop();
-    top.splice(at, 0, c);
+    // Insertion by shifting the lower ones down (limit is small); a full list drops its last.
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && p[top[at - 1]!]! < confidence) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = c;
   }
   return top.map((c) => ({ intent: labels[c]!, confidence: p[c]! }));
 }
