@@ -145,9 +145,12 @@ export class IntentClassifier {
    * of the message, bit for bit (test/nlu/reading-scores.test.ts).
    */
   addEvidence(indices: readonly number[], evidence: Float64Array, sign: 1 | -1 = 1): void {
-    for (const f of indices) {
-      const end = this.seenStart[f + 1]!;
-      for (let k = this.seenStart[f]!; k < end; k++) evidence[this.seenClass[k]!] += sign * this.seenDelta[k]!;
+    const { seenStart, seenClass, seenDelta } = this;
+    for (let i = 0; i < indices.length; i++) {
+      const f = indices[i]!;
+      const end = seenStart[f + 1]!;
+      if (sign === 1) for (let k = seenStart[f]!; k < end; k++) evidence[seenClass[k]!] += seenDelta[k]!;
+      else for (let k = seenStart[f]!; k < end; k++) evidence[seenClass[k]!] -= seenDelta[k]!;
     }
   }
 

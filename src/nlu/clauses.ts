@@ -68,7 +68,15 @@ function isSpace(c: number): boolean {
   );
 }
 
-const joiners = separatorsOf(JOINERS);
+/** Every match of JOINERS holds a comma or one of these words (its other words contain one:
+ * "and also", "oh and"), so a part without any has no joiner and the expression need not run. */
+const JOINER_WORDS = ['and', 'also', 'plus', 'but', 'btw', 'by the way', 'another thing', 'one more thing'];
+const joinersByExpression = separatorsOf(JOINERS);
+const joiners: Splitter = (part) => {
+  // Lower case as the expression's i flag reads it (lower-casing can only add letters to find).
+  const lower = part.toLowerCase();
+  return lower.includes(',') || JOINER_WORDS.some((w) => lower.includes(w)) ? joinersByExpression(part) : [];
+};
 
 /** Character ranges of the clauses of `text`. */
 function clauseSpans(text: string): [number, number][] {

@@ -90,9 +90,10 @@ export class SoftmaxRegression {
   addRows(indices: readonly number[], sums: Float64Array, sign: 1 | -1 = 1): void {
     const L = this.labels.length;
     const w = this.weights;
-    for (const f of indices) {
-      const base = f * L;
-      for (let c = 0; c < L; c++) sums[c] += sign * w[base + c]!;
+    for (let i = 0; i < indices.length; i++) {
+      const base = indices[i]! * L;
+      if (sign === 1) for (let c = 0; c < L; c++) sums[c] += w[base + c]!;
+      else for (let c = 0; c < L; c++) sums[c] -= w[base + c]!;
     }
   }
 
