@@ -50,7 +50,9 @@ export function stem(word: string): string {
 
 export function analyse(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Analysis {
   const normalized = normalizer.normalize(text);
-  const tokens = normalized.tokens.slice(0, MAX_WORDS);
+  // The normaliser's arrays are this call's own: cut only a message longer than MAX_WORDS.
+  const long = normalized.tokens.length > MAX_WORDS;
+  const tokens = long ? normalized.tokens.slice(0, MAX_WORDS) : normalized.tokens;
   let matches = findClasses(tokens, classes);
   // Names and error strings are not typos: "okx" must not become "ok". (Plain arrays here and
   // below: a typed array costs more to allocate than a message's words cost to fill.)
@@ -62,8 +64,11 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   const knownAsTyped: number[] = [];
   let corrected = false;
   tokens.forEach((t, i) => {
-    const w = speller && !kept[i] ? speller.correct(t) : t;
-    const knows = speller?.knows(w) ?? false;
+    // One vocabulary look-up for a word the training data knows as typed (correct() would make it
+    // again and return the word); a corrected word is a vocabulary word, so it is known.
+    const knowsTyped = speller?.knows(t) ?? false;
+    const w = speller && !kept[i] && !knowsTyped ? speller.correct(t) : t;
+    const knows = knowsTyped || w !== t;
     if (w !== t) corrected = true;
     knownAsTyped.push(w === t && (knows || kept[i]!) ? 1 : 0);
     known.push(knows ? 1 : 0);
@@ -71,7 +76,7 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   });
   // A corrected word can complete a phrase ("restircted location").
   if (corrected) matches = findClasses(words, classes);
-  return { text: normalized.text, words, offsets: normalized.offsets.slice(0, MAX_WORDS), known, knownAsTyped, matches };
+  return { text: normalized.text, words, offsets: long ? normalized.offsets.slice(0, MAX_WORDS) : normalized.offsets, known, knownAsTyped, matches };
 }
 
 export interface WordRange {
