@@ -157,34 +157,35 @@ export class FeaturePositions {
 /** Word pairs by the positions of their two parts: open addressing over typed arrays, so a
  * lookup is a few integer reads (a Map keyed by a string or a nested Map cost more). */
 class PairTable {
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
-  private readonly at: Int32Array;
+  /** Slot h is cells[4h .. 4h + 3): left part, right part, the pair's position, unused. One slot
+   * per cache line read instead of one from each of three arrays (the table is larger than the
+   * processor's nearest caches, and a message looks up a pair per word). */
+  private readonly cells: Int32Array;
   private readonly mask: number;
 
   constructor(entries: readonly [number, number, number][]) {
     let size = 16;
     while (size < entries.length * 2) size *= 2;
     this.mask = size - 1;
-    this.left = new Int32Array(size).fill(-1);
-    this.right = new Int32Array(size);
-    this.at = new Int32Array(size);
+    const cells = new Int32Array(size * 4).fill(-1);
     for (const [l, r, at] of entries) {
       let h = slot(l, r) & this.mask;
-      while (this.left[h] !== -1 && !(this.left[h] === l && this.right[h] === r)) h = (h + 1) & this.mask;
-      this.left[h] = l;
-      this.right[h] = r;
-      this.at[h] = at;
+      while (cells[h * 4] !== -1 && !(cells[h * 4] === l && cells[h * 4 + 1] === r)) h = (h + 1) & this.mask;
+      cells[h * 4] = l;
+      cells[h * 4 + 1] = r;
+      cells[h * 4 + 2] = at;
     }
+    this.cells = cells;
   }
 
   /** The pair's position, or -1 (also when either part is unknown). */
   get(l: number, r: number): number {
     if (l < 0 || r < 0) return -1;
+    const cells = this.cells;
     for (let h = slot(l, r) & this.mask; ; h = (h + 1) & this.mask) {
-      const k = this.left[h]!;
+      const k = cells[h * 4]!;
       if (k === -1) return -1;
-      if (k === l && this.right[h] === r) return this.at[h]!;
+      if (k === l && cells[h * 4 + 1] === r) return cells[h * 4 + 2]!;
     }
   }
 }
