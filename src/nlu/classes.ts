@@ -72,13 +72,23 @@ function findPhrases(words: readonly string[], classes: readonly LexiconClass[])
     if (!entries) continue;
     for (const { at, phrases } of entries) {
       if (i < free[at]!) continue;
-      const found = phrases.find((p) => p.words.every((w, k) => words[i + k] === w));
+      const found = firstPhraseAt(words, i, phrases);
       if (!found) continue;
       (out[at] ??= []).push({ class: classes[at]!, value: found.value, start: i, end: i + found.words.length });
       free[at] = i + found.words.length;
     }
   }
   return out;
+}
+
+/** The first (longest) of the phrases whose words are those at `i` (loops, not closures: this runs for every word). */
+function firstPhraseAt(words: readonly string[], i: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const p of phrases) {
+    let k = 0;
+    while (k < p.words.length && words[i + k] === p.words[k]) k++;
+    if (k === p.words.length) return p;
+  }
+  return undefined;
 }
 
 /** Patterns run over the words joined by single spaces. */
