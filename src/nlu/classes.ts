@@ -65,19 +65,30 @@ function findPhrases(words: readonly string[], classes: readonly LexiconClass[])
   const index = phraseIndexOf(classes);
   const out: (ClassMatch[] | undefined)[] = [];
   /** A class's next phrase may start here, after the end of its last one. */
-  const free = new Int32Array(classes.length);
+  const free: number[] = [];
+  for (let at = 0; at < classes.length; at++) free.push(0);
   for (let i = 0; i < words.length; i++) {
     const entries = index.get(words[i]!);
     if (!entries) continue;
     for (const { at, phrases } of entries) {
       if (i < free[at]!) continue;
-      const found = phrases.find((p) => p.words.every((w, k) => words[i + k] === w));
+      const found = firstPhraseAt(words, i, phrases);
       if (!found) continue;
       (out[at] ??= []).push({ class: classes[at]!, value: found.value, start: i, end: i + found.words.length });
       free[at] = i + found.words.length;
     }
   }
   return out;
+}
+
+/** The first (longest) of the phrases whose words are those at `i` (loops, not closures: this runs for every word). */
+function firstPhraseAt(words: readonly string[], i: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const p of phrases) {
+    let k = 0;
+    while (k < p.words.length && words[i + k] === p.words[k]) k++;
+    if (k === p.words.length) return p;
+  }
+  return undefined;
 }
 
 /** Patterns run over the words joined by single spaces. */

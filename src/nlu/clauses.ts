@@ -1,5 +1,4 @@
 // Finds where a sentence, a second question or a statement starts, so each can be classified.
-const SENTENCE = /(?<=[?!.;\n])\s+|\n+/g;
 // A plain "and" starts a new clause only before a question word: "my wife and I are moving" and
 // "locked and I can't withdraw" are one statement each.
 const JOINERS =
@@ -19,22 +18,77 @@ export interface Clause {
   question: boolean;
 }
 
+/** Where a part of the text is cut: [index, length] of each separator, left to right. */
+type Splitter = (part: string) => [number, number][];
+
+/** The separators a global regular expression finds (empty matches are skipped). */
+const separatorsOf =
+  (splitter: RegExp): Splitter =>
+  (part) => {
+    const out: [number, number][] = [];
+    splitter.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = splitter.exec(part)) !== null) {
+      if (m[0].length === 0) splitter.lastIndex++;
+      else out.push([m.index, m[0].length]);
+    }
+    return out;
+  };
+
+/**
+ * Sentence ends: what /(?<=[?!.;\n])\s+|\n+/g finds (white space after a sentence mark, or line
+ * breaks), found in one pass over the characters; the look-behind made the expression try every
+ * position of a long message (test/nlu/clauses.test.ts compares the two).
+ */
+export function sentenceEnds(part: string): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < part.length) {
+    const c = part.charCodeAt(i);
+    let end = i;
+    if (i > 0 && isSpace(c) && isSentenceMark(part.charCodeAt(i - 1))) while (end < part.length && isSpace(part.charCodeAt(end))) end++;
+    else if (c === 10) while (end < part.length && part.charCodeAt(end) === 10) end++;
+    if (end > i) {
+      out.push([i, end - i]);
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+
+/** ? ! . ; and a line break. */
+function isSentenceMark(c: number): boolean {
+  return c === 63 || c === 33 || c === 46 || c === 59 || c === 10;
+}
+
+/** The characters of \s in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Every match of JOINERS holds a comma or one of these words (its other words contain one:
+ * "and also", "oh and"), so a part without any has no joiner and the expression need not run. */
+const JOINER_WORDS = ['and', 'also', 'plus', 'but', 'btw', 'by the way', 'another thing', 'one more thing'];
+const joinersByExpression = separatorsOf(JOINERS);
+const joiners: Splitter = (part) => {
+  // Lower case as the expression's i flag reads it (lower-casing can only add letters to find).
+  const lower = part.toLowerCase();
+  return lower.includes(',') || JOINER_WORDS.some((w) => lower.includes(w)) ? joinersByExpression(part) : [];
+};
+
 /** Character ranges of the clauses of `text`. */
 function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const cut = (from: number, to: number, splitter: RegExp, then?: RegExp) => {
-    splitter.lastIndex = 0;
+  const cut = (from: number, to: number, splitter: Splitter, then?: Splitter) => {
     let at = from;
-    const part = text.slice(from, to);
-    let m: RegExpExecArray | null;
-    while ((m = splitter.exec(part)) !== null) {
-      if (m[0].length === 0) {
-        splitter.lastIndex++;
-        continue;
-      }
-      if (then) cut(at, from + m.index, then);
-      else spans.push([at, from + m.index]);
-      at = from + m.index + m[0].length;
+    for (const [index, length] of splitter(text.slice(from, to))) {
+      if (then) cut(at, from + index, then);
+      else spans.push([at, from + index]);
+      at = from + index + length;
     }
     if (then) cut(at, to, then);
     else spans.push([at, to]);
@@ -42,7 +96,7 @@ function clauseSpans(text: string): [number, number][] {
   // "hello, my account is locked": the greeting is a sentence of its own.
   const opener = OPENER.exec(text)?.[0].length ?? 0;
   if (opener) spans.push([0, opener]);
-  cut(opener, Math.min(text.length, MAX_CHARS), SENTENCE, JOINERS);
+  cut(opener, Math.min(text.length, MAX_CHARS), sentenceEnds, joiners);
   return spans;
 }
 

@@ -18,15 +18,16 @@ function hashOf(s: string): number {
   return h;
 }
 
-export class DeleteIndex {
+/** Lists of T (words, or the corrector's word numbers) filed under each key. */
+export class DeleteIndex<T = string> {
   private readonly hashes: Int32Array;
   private readonly keys: (string | undefined)[];
-  private readonly lists: string[][];
+  private readonly lists: T[][];
   private readonly mask: number;
   /** prefix[k]: hash of the first k letters of the word being looked up. */
   private readonly prefix = new Int32Array(MAX_LENGTH + 1);
 
-  constructor(entries: ReadonlyMap<string, string[]>) {
+  constructor(entries: ReadonlyMap<string, T[]>) {
     let size = 16;
     while (size < entries.size * 2) size *= 2;
     this.mask = size - 1;
@@ -44,15 +45,13 @@ export class DeleteIndex {
   }
 
   /** Words filed under `word` minus the letters at `a` and `b` (-1: none), e.g. (w, 2, -1) deletes w[2]. */
-  private find(word: string, a: number, b: number): string[] | undefined {
+  private find(word: string, a: number, b: number): T[] | undefined {
     const n = word.length;
     const p = this.prefix;
-    // hash(word[from, to)) = prefix[to] - prefix[from] * BASE^(to - from)
-    const part = (from: number, to: number) => (p[to]! - Math.imul(p[from]!, POWERS[to - from]!)) | 0;
     let h: number;
     if (a < 0) h = p[n]!;
-    else if (b < 0) h = (Math.imul(p[a]!, POWERS[n - 1 - a]!) + part(a + 1, n)) | 0;
-    else h = (Math.imul(p[a]!, POWERS[n - 2 - a]!) + Math.imul(part(a + 1, b), POWERS[n - 1 - b]!) + part(b + 1, n)) | 0;
+    else if (b < 0) h = (Math.imul(p[a]!, POWERS[n - 1 - a]!) + partHash(p, a + 1, n)) | 0;
+    else h = (Math.imul(p[a]!, POWERS[n - 2 - a]!) + Math.imul(partHash(p, a + 1, b), POWERS[n - 1 - b]!) + partHash(p, b + 1, n)) | 0;
     const length = n - (a < 0 ? 0 : b < 0 ? 1 : 2);
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const key = this.keys[slot];
@@ -66,22 +65,33 @@ export class DeleteIndex {
    * them: the word, its one-letter deletes left to right, then (depth 2) the deletes of each of
    * those, left to right. A key reached twice is visited twice; the caller skips words it has seen.
    */
-  visit(word: string, depth: number, visit: (words: string[]) => void): void {
+  visit(word: string, depth: number, visit: (words: T[]) => void): void {
     const n = word.length;
     if (n > MAX_LENGTH) throw new Error(`DeleteIndex: words up to ${MAX_LENGTH} letters`);
     for (let k = 0; k < n; k++) this.prefix[k + 1] = (Math.imul(this.prefix[k]!, BASE) + word.charCodeAt(k)) | 0;
-    const at = (a: number, b: number) => {
-      const list = this.find(word, a, b);
-      if (list) visit(list);
-    };
-    at(-1, -1);
+    let list = this.find(word, -1, -1);
+    if (list) visit(list);
     if (depth < 1) return;
-    for (let i = 0; i < n; i++) at(i, -1);
+    for (let i = 0; i < n; i++) {
+      list = this.find(word, i, -1);
+      if (list) visit(list);
+    }
     if (depth < 2) return;
     // Deleting letter j of (word minus letter i) deletes letters j and i of the word when j < i,
     // else letters i and j + 1.
-    for (let i = 0; i < n; i++) for (let j = 0; j < n - 1; j++) at(Math.min(i, j), j < i ? i : j + 1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n - 1; j++) {
+        list = this.find(word, Math.min(i, j), j < i ? i : j + 1);
+        if (list) visit(list);
+      }
+    }
   }
+}
+
+/** hash(word[from, to)) = prefix[to] - prefix[from] * BASE^(to - from), from the word's prefix hashes
+ * (a function, not a closure made per look-up: a correction makes about a hundred look-ups). */
+function partHash(prefix: Int32Array, from: number, to: number): number {
+  return (prefix[to]! - Math.imul(prefix[from]!, POWERS[to - from]!)) | 0;
 }
 
 /** True when `key` is `word` without the letters at `a` and `b` (-1: none). */

@@ -5,7 +5,7 @@
 // word pair is found from its two positions in an open-addressing table. The positions come out in the
 // same order, without repeats, as `indicesOf(featuresOf(...).features)` gives them, so the sums
 // over them run in the same order and every answer stays the same (test/nlu/predictions.test.ts).
-import type { Analysis, WordRange } from './features';
+import { stem, type Analysis, type WordRange } from './features';
 
 /** What the scoring needs of some ranges of a message. */
 export interface KnownFeatures {
@@ -19,23 +19,30 @@ export interface KnownFeatures {
   knownAsTyped: number;
 }
 
-/** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary). */
+/** A message's stems and class matches as vocabulary positions (-1: not in the vocabulary).
+ * Plain arrays: allocating four typed arrays cost more than filling them. */
 export interface Positions {
-  stems: Int32Array;
+  stems: number[];
   /** pairs[i]: the pair of stems i - 1 and i (the stream of a range without class matches). */
-  pairs: Int32Array;
+  pairs: number[];
   /** Per class match: its class token, and cls_restricted_country for a restricted country. */
-  token: Int32Array;
-  restricted: Int32Array;
+  token: number[];
+  restricted: number[];
 }
 
 const RESTRICTED_TOKEN = 'cls_restricted_country';
+/** Words whose position is remembered (the stem cache's bound). */
+const WORD_CACHE_LIMIT = 20000;
 
 export class FeaturePositions {
   private readonly pairs: PairTable;
   /** seen[i] === stamp when position i is already in the list being built. */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** Word -> vocabulary position of its stem (-1: none). Stemming is a pure function, so this only
+   * remembers answers; one look-up in this small map costs less than the stem cache's and then the
+   * vocabulary's (a large map, mostly out of the processor's caches). */
+  private readonly wordPositions = new Map<string, number>();
 
   constructor(private readonly index: ReadonlyMap<string, number>) {
     this.seen = new Uint32Array(index.size);
@@ -55,17 +62,19 @@ export class FeaturePositions {
 
   /** Looks up every stem and class token of the message once. */
   positions(a: Analysis): Positions {
-    const stems = new Int32Array(a.stems.length);
-    for (let i = 0; i < stems.length; i++) stems[i] = this.index.get(a.stems[i]!) ?? -1;
-    const pairs = new Int32Array(stems.length).fill(-1);
-    for (let i = 1; i < stems.length; i++) pairs[i] = this.pairs.get(stems[i - 1]!, stems[i]!);
-    const token = new Int32Array(a.matches.length);
-    const restricted = new Int32Array(a.matches.length);
+    const stems: number[] = [];
+    const pairs: number[] = [];
+    for (let i = 0; i < a.words.length; i++) {
+      stems.push(this.positionOf(a.words[i]!));
+      pairs.push(i === 0 ? -1 : this.pairs.get(stems[i - 1]!, stems[i]!));
+    }
+    const token: number[] = [];
+    const restricted: number[] = [];
     const restrictedAt = this.index.get(RESTRICTED_TOKEN) ?? -1;
-    a.matches.forEach((m, j) => {
-      token[j] = this.index.get(m.class.token) ?? -1;
-      restricted[j] = m.class.restricted.has(m.value) ? restrictedAt : -1;
-    });
+    for (const m of a.matches) {
+      token.push(this.index.get(m.class.token) ?? -1);
+      restricted.push(m.class.restricted.has(m.value) ? restrictedAt : -1);
+    }
     return { stems, pairs, token, restricted };
   }
 
@@ -126,6 +135,16 @@ export class FeaturePositions {
     return { indices, words, known, knownAsTyped };
   }
 
+  private positionOf(word: string): number {
+    let at = this.wordPositions.get(word);
+    if (at === undefined) {
+      at = this.index.get(stem(word)) ?? -1;
+      if (this.wordPositions.size >= WORD_CACHE_LIMIT) this.wordPositions.clear();
+      this.wordPositions.set(word, at);
+    }
+    return at;
+  }
+
   private nextStamp(): number {
     if (this.stamp === 0xffffffff) {
       this.seen.fill(0);
@@ -138,34 +157,35 @@ export class FeaturePositions {
 /** Word pairs by the positions of their two parts: open addressing over typed arrays, so a
  * lookup is a few integer reads (a Map keyed by a string or a nested Map cost more). */
 class PairTable {
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
-  private readonly at: Int32Array;
+  /** Slot h is cells[4h .. 4h + 3): left part, right part, the pair's position, unused. One slot
+   * per cache line read instead of one from each of three arrays (the table is larger than the
+   * processor's nearest caches, and a message looks up a pair per word). */
+  private readonly cells: Int32Array;
   private readonly mask: number;
 
   constructor(entries: readonly [number, number, number][]) {
     let size = 16;
     while (size < entries.length * 2) size *= 2;
     this.mask = size - 1;
-    this.left = new Int32Array(size).fill(-1);
-    this.right = new Int32Array(size);
-    this.at = new Int32Array(size);
+    const cells = new Int32Array(size * 4).fill(-1);
     for (const [l, r, at] of entries) {
       let h = slot(l, r) & this.mask;
-      while (this.left[h] !== -1 && !(this.left[h] === l && this.right[h] === r)) h = (h + 1) & this.mask;
-      this.left[h] = l;
-      this.right[h] = r;
-      this.at[h] = at;
+      while (cells[h * 4] !== -1 && !(cells[h * 4] === l && cells[h * 4 + 1] === r)) h = (h + 1) & this.mask;
+      cells[h * 4] = l;
+      cells[h * 4 + 1] = r;
+      cells[h * 4 + 2] = at;
     }
+    this.cells = cells;
   }
 
   /** The pair's position, or -1 (also when either part is unknown). */
   get(l: number, r: number): number {
     if (l < 0 || r < 0) return -1;
+    const cells = this.cells;
     for (let h = slot(l, r) & this.mask; ; h = (h + 1) & this.mask) {
-      const k = this.left[h]!;
+      const k = cells[h * 4]!;
       if (k === -1) return -1;
-      if (k === l && this.right[h] === r) return this.at[h]!;
+      if (k === l && cells[h * 4 + 1] === r) return cells[h * 4 + 2]!;
     }
   }
 }

@@ -25,12 +25,10 @@ export interface Analysis {
   text: string;
   words: string[];
   offsets: number[];
-  /** 1 where the training vocabulary knows the word (after correction). */
-  known: Uint8Array;
-  /** 1 where it knows the word as typed. */
-  knownAsTyped: Uint8Array;
-  /** Stems of `words`. */
-  stems: string[];
+  /** 1 where the training vocabulary knows the word (after correction), else 0. */
+  known: number[];
+  /** 1 where it knows the word as typed, else 0. */
+  knownAsTyped: number[];
   matches: ClassMatch[];
 }
 
@@ -38,7 +36,8 @@ export interface Analysis {
 export const MAX_WORDS = 800;
 
 const stemCache = new Map<string, string>();
-function stem(word: string): string {
+/** natural's Porter stem of a word (class tokens are kept), remembered for the next message. */
+export function stem(word: string): string {
   if (word.startsWith('cls_')) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
@@ -51,26 +50,33 @@ function stem(word: string): string {
 
 export function analyse(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Analysis {
   const normalized = normalizer.normalize(text);
-  const tokens = normalized.tokens.slice(0, MAX_WORDS);
+  // The normaliser's arrays are this call's own: cut only a message longer than MAX_WORDS.
+  const long = normalized.tokens.length > MAX_WORDS;
+  const tokens = long ? normalized.tokens.slice(0, MAX_WORDS) : normalized.tokens;
   let matches = findClasses(tokens, classes);
-  // Names and error strings are not typos: "okx" must not become "ok".
-  const kept = new Uint8Array(tokens.length);
-  for (const m of matches) kept.fill(1, m.start, m.end);
+  // Names and error strings are not typos: "okx" must not become "ok". (Plain arrays here and
+  // below: a typed array costs more to allocate than a message's words cost to fill.)
+  const kept: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) kept.push(false);
+  for (const m of matches) kept.fill(true, m.start, m.end);
   const words: string[] = [];
-  const known = new Uint8Array(tokens.length);
-  const knownAsTyped = new Uint8Array(tokens.length);
+  const known: number[] = [];
+  const knownAsTyped: number[] = [];
   let corrected = false;
   tokens.forEach((t, i) => {
-    const w = speller && !kept[i] ? speller.correct(t) : t;
-    const knows = speller?.knows(w) ?? false;
+    // One vocabulary look-up for a word the training data knows as typed (correct() would make it
+    // again and return the word); a corrected word is a vocabulary word, so it is known.
+    const knowsTyped = speller?.knows(t) ?? false;
+    const w = speller && !kept[i] && !knowsTyped ? speller.correct(t) : t;
+    const knows = knowsTyped || w !== t;
     if (w !== t) corrected = true;
-    else if (knows || kept[i]) knownAsTyped[i] = 1;
-    if (knows) known[i] = 1;
+    knownAsTyped.push(w === t && (knows || kept[i]!) ? 1 : 0);
+    known.push(knows ? 1 : 0);
     words.push(w);
   });
   // A corrected word can complete a phrase ("restircted location").
   if (corrected) matches = findClasses(words, classes);
-  return { text: normalized.text, words, offsets: normalized.offsets.slice(0, MAX_WORDS), known, knownAsTyped, stems: words.map(stem), matches };
+  return { text: normalized.text, words, offsets: long ? normalized.offsets.slice(0, MAX_WORDS) : normalized.offsets, known, knownAsTyped, matches };
 }
 
 export interface WordRange {
@@ -85,17 +91,18 @@ export function featuresOf(a: Analysis, ranges: readonly WordRange[] = [{ start:
   const words: string[] = [];
   let known = 0;
   let knownAsTyped = 0;
+  const stemmed = a.words.map(stem);
   for (const { start, end } of ranges) {
     const whole = start === 0 && end === a.words.length;
     const inside = whole ? a.matches : a.matches.filter((m) => m.start >= start && m.end <= end);
     matches.push(...inside);
     for (let i = start; i < end; i++) {
-      features.add(a.stems[i]!);
+      features.add(stemmed[i]!);
       known += a.known[i]!;
       knownAsTyped += a.knownAsTyped[i]!;
       words.push(a.words[i]!);
     }
-    const stems = whole ? a.stems : a.stems.slice(start, end);
+    const stems = whole ? stemmed : stemmed.slice(start, end);
     const stream = inside.length ? collapse(stems, whole ? inside : inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start }))) : stems;
     for (let i = 1; i < stream.length; i++) features.add(`${stream[i - 1]}_${stream[i]}`);
   }

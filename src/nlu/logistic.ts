@@ -77,18 +77,47 @@ export class SoftmaxRegression {
 
   /** Probabilities of every label (in label order) for known feature positions, written into `p`. */
   probabilities(indices: number[], p = new Float64Array(this.labels.length)): Float64Array {
-    softmaxInto(p, this.weights, indices, this.bias, this.labels.length);
+    p.fill(0);
+    this.addRows(indices, p);
+    return this.probabilitiesFromSums(p, p);
+  }
+
+  /**
+   * Adds (sign 1) or takes away (sign -1) the features' weight rows. The weights are three-decimal
+   * values in single precision (multiples of 2^-33 below 8), so these sums are exact in double
+   * precision whatever their order: a message's sentence sums add up to its own sum, bit for bit.
+   */
+  addRows(indices: readonly number[], sums: Float64Array, sign: 1 | -1 = 1): void {
+    const L = this.labels.length;
+    const w = this.weights;
+    for (let i = 0; i < indices.length; i++) {
+      const base = indices[i]! * L;
+      if (sign === 1) for (let c = 0; c < L; c++) sums[c] += w[base + c]!;
+      else for (let c = 0; c < L; c++) sums[c] -= w[base + c]!;
+    }
+  }
+
+  /** Probabilities from summed rows (see addRows): the bias row added, then the softmax. */
+  probabilitiesFromSums(sums: Float64Array, p: Float64Array): Float64Array {
+    const L = this.labels.length;
+    const base = this.bias * L;
+    for (let c = 0; c < L; c++) p[c] = sums[c]! + this.weights[base + c]!;
+    softmaxInPlace(p, L);
     return p;
   }
 }
 
 /** p = softmax(bias row + the rows of the given features); rows are feature-major, so each is contiguous. */
-function softmaxInto(p: Float64Array, w: Float64Array | Float32Array, x: number[], bias: number, L: number): void {
+function softmaxInto(p: Float64Array, w: Float64Array, x: number[], bias: number, L: number): void {
   for (let c = 0; c < L; c++) p[c] = w[bias * L + c]!;
   for (const f of x) {
     const base = f * L;
     for (let c = 0; c < L; c++) p[c] += w[base + c]!;
   }
+  softmaxInPlace(p, L);
+}
+
+function softmaxInPlace(p: Float64Array, L: number): void {
   let max = -Infinity;
   for (let c = 0; c < L; c++) if (p[c]! > max) max = p[c]!;
   let sum = 0;

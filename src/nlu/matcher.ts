@@ -10,7 +10,8 @@ import type { LexiconClass } from './lexicon';
 import { entitiesOf, type Entities } from './entities';
 import type { ClassMatch } from './classes';
 import { clauses as clausesOf, type Clause } from './clauses';
-import { FeaturePositions, type KnownFeatures, type Positions } from './feature-ids';
+import { FeaturePositions, type Positions } from './feature-ids';
+import { ReadingScores, type RangeReading, type Reading } from './reading-scores';
 
 export interface Calibration {
   /**
@@ -88,6 +89,7 @@ export class Matcher {
   private readonly speller: SpellingCorrector;
   private readonly classes: readonly LexiconClass[];
   private readonly positions: FeaturePositions;
+  private readonly readings: ReadingScores;
   /** Scratch rows for scoring one reading; classify is synchronous, so one set serves every call. */
   private readonly scratch: { logs: Float64Array<ArrayBuffer>; regression: Float64Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> };
 
@@ -99,6 +101,7 @@ export class Matcher {
     this.speller = parts.speller;
     this.calibration = parts.calibration;
     this.positions = new FeaturePositions(parts.classifier.featureIndex);
+    this.readings = new ReadingScores(parts.classifier, parts.logistic);
     const labels = parts.classifier.labels.length;
     this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
   }
@@ -132,14 +135,7 @@ export class Matcher {
     limit = Infinity,
     p = new Float64Array(parts.logs.length),
   ): IntentScore[] {
-    const { logs, regression } = parts;
-    const temperature = temperatureFor(calibration, parts.known);
-    let max = -Infinity;
-    for (const v of logs) if (v > max) max = v;
-    let sum = 0;
-    for (let c = 0; c < logs.length; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
-    for (let c = 0; c < logs.length; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
-    return topScores(p, this.classifier.labels as IntentName[], limit);
+    return topScores(combineInto(parts, calibration, p), this.classifier.labels as IntentName[], limit);
   }
 
   /** The best `limit` intents, most likely first. */
@@ -149,17 +145,24 @@ export class Matcher {
 
   /** The decision for one piece of text: the best intent, or out_of_scope when unsure. */
   decide(f: Featurized): { best: IntentScore; ranking: IntentScore[] } {
-    return this.decideKnown({ indices: this.classifier.indicesOf(f.features), words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped });
+    this.readings.reset();
+    const indices = this.classifier.indicesOf(f.features);
+    return this.decideReading(this.readings.read({ indices, words: f.words.length, known: f.known, knownAsTyped: f.knownAsTyped }));
   }
 
-  private decideKnown(f: KnownFeatures): { best: IntentScore; ranking: IntentScore[] } {
+  /** `limit`: how many intents the ranking lists (a sentence's reading needs only its best). */
+  private decideReading(f: Reading, limit = 3): { best: IntentScore; ranking: IntentScore[] } {
     if (f.known === 0) {
       const ranking = [{ intent: OOS, confidence: 1 }];
       return { best: ranking[0]!, ranking };
     }
     const { logs, regression, p } = this.scratch;
-    const parts = { logs: this.classifier.logScores(f.indices, logs), regression: this.logistic.probabilities(f.indices, regression), known: f.indices.length };
-    const ranking = this.combine(parts, this.calibration, 3, p);
+    const parts = {
+      logs: this.classifier.scoresFromEvidence(f.evidence, f.features, logs),
+      regression: this.logistic.probabilitiesFromSums(f.rows, regression),
+      known: f.features,
+    };
+    const ranking = topScores(combineInto(parts, this.calibration, p), this.classifier.labels as IntentName[], limit);
     const top = ranking[0]!;
     // Mostly unknown words that spelling correction turned into known ones ("flim flam" -> "firm
     // flag") are noise, not a request; a real message with typos keeps most of its words.
@@ -176,7 +179,9 @@ export class Matcher {
     // Each stem and class token is looked up once; every reading below picks from these positions.
     const p = this.positions.positions(a);
     const clauses = clausesOf(a.text, a.offsets);
-    const reading = clauses.length < 2 ? { ...this.decideKnown(this.positions.of(a, p)), intents: null } : this.readSentences(a, p, clauses);
+    this.readings.reset();
+    const reading =
+      clauses.length < 2 ? { ...this.decideReading(this.readings.read(this.positions.of(a, p))), intents: null } : this.readSentences(a, p, clauses);
     const decided = decidedByClass(a.matches, a.words);
     const best = decided ?? reading.best;
     const { ranking } = reading;
@@ -199,12 +204,15 @@ export class Matcher {
    */
   private readSentences(a: Analysis, p: Positions, clauses: Clause[]): { best: IntentScore; ranking: IntentScore[]; intents: IntentScore[] } {
     const sentences = clauses.map((c) => {
-      const { intent, confidence } = this.decideKnown(this.positions.of(a, p, [c])).best;
-      return { start: c.start, end: c.end, question: c.question, intent, confidence };
+      const read = this.readings.read(this.positions.of(a, p, [c]));
+      const { intent, confidence } = this.decideReading(read, 1).best;
+      return { question: c.question, intent, confidence, read };
     });
     const content = sentences.filter((s) => !SOCIAL.has(s.intent) && !REPLIES.has(s.intent));
-    // The content without its social sentences (and words outside any sentence, such as a lone "hello").
-    const { best: overall, ranking } = this.decideKnown(this.positions.of(a, p, content.length ? content : undefined));
+    // The content without its social sentences (and words outside any sentence, such as a lone
+    // "hello"), from the sentences' own sums; only social sentences: the whole message.
+    const whole = (): RangeReading => this.readings.read(this.positions.of(a, p));
+    const { best: overall, ranking } = this.decideReading(content.length ? this.readings.join(content.map((s) => s.read)) : whole());
     if (!content.length) {
       // Only social sentences: "hi there, thanks" is still a greeting or a thank-you.
       return { best: overall, ranking, intents: [overall] };
@@ -270,7 +278,20 @@ function decidedByClass(matches: readonly ClassMatch[], words: readonly string[]
   return null;
 }
 
-/** Partial selection: the hot path needs three of 29 intents, not a full sort. */
+/** Writes the calibrated probabilities of `combine` into `p` (no allocation: the hot path reuses one row). */
+function combineInto(parts: ScoreParts, calibration: Omit<Calibration, 'threshold'>, p: Float64Array): Float64Array {
+  const { logs, regression } = parts;
+  const n = logs.length;
+  const temperature = temperatureFor(calibration, parts.known);
+  let max = -Infinity;
+  for (let c = 0; c < n; c++) if (logs[c]! > max) max = logs[c]!;
+  let sum = 0;
+  for (let c = 0; c < n; c++) sum += p[c] = Math.exp((logs[c]! - max) / temperature);
+  for (let c = 0; c < n; c++) p[c] = (p[c]! / sum + regression[c]!) / 2;
+  return p;
+}
+
+/** Partial selection: the hot path needs three of 29 intents (one for a sentence), not a full sort. */
 function topScores(p: Float64Array, labels: IntentName[], limit: number): IntentScore[] {
   if (limit >= p.length) {
     return Array.from(p, (confidence, c) => ({ intent: labels[c]!, confidence })).sort((a, b) => b.confidence - a.confidence);
@@ -280,10 +301,13 @@ function topScores(p: Float64Array, labels: IntentName[], limit: number): Intent
   for (let c = 0; c < p.length; c++) {
     const confidence = p[c]!;
     if (top.length === limit && confidence <= p[top[limit - 1]!]!) continue;
-    let at = top.length;
-    while (at > 0 && p[top[at - 1]!]! < confidence) at--;
-    if (top.length === limit) top.pop();
-    top.splice(at, 0, c);
+    // Insertion by shifting the lower ones down (limit is small); a full list drops its last.
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && p[top[at - 1]!]! < confidence) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = c;
   }
   return top.map((c) => ({ intent: labels[c]!, confidence: p[c]! }));
 }

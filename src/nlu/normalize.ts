@@ -67,9 +67,14 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
 }
 
 function hasTripleLetter(t: string): boolean {
-  for (let i = 2; i < t.length; i++) {
+  // The two characters before are kept, so each character is read once.
+  let before = -1;
+  let last = -1;
+  for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122 && c === t.charCodeAt(i - 1) && c === t.charCodeAt(i - 2)) return true;
+    if (c === last && c === before && c >= 97 && c <= 122) return true;
+    before = last;
+    last = c;
   }
   return false;
 }

@@ -27,20 +27,30 @@ export function deletes(word: string, depth: number): Set<string> {
 }
 
 export class SpellingCorrector {
-  private readonly index: DeleteIndex;
+  /** Filed by number (the position in `words`), so a candidate's word, frequency and whether it
+   * was measured are array reads, not a map look-up and a set per correction. */
+  private readonly index: DeleteIndex<number>;
+  private readonly words: string[] = [];
+  private readonly counts: number[] = [];
+  /** measured[n] === stamp when word n was already measured for the word being corrected. */
+  private readonly measured: Uint32Array;
+  private stamp = 0;
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly frequency: Map<string, number>) {
-    const keys = new Map<string, string[]>();
-    for (const word of frequency.keys()) {
+    const keys = new Map<string, number[]>();
+    for (const [word, count] of frequency) {
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      const n = this.words.push(word) - 1;
+      this.counts.push(count);
       for (const key of [word, ...deletes(word, maxDistance(word))]) {
         const list = keys.get(key);
-        if (list) list.push(word);
-        else keys.set(key, [word]);
+        if (list) list.push(n);
+        else keys.set(key, [n]);
       }
     }
     this.index = new DeleteIndex(keys);
+    this.measured = new Uint32Array(this.words.length);
   }
 
   frequencies(): Map<string, number> {
@@ -62,14 +72,16 @@ export class SpellingCorrector {
     let bestFrequency = 0;
     // A word reached through several deletes is measured once: measured again it could not beat
     // the best so far (which is it, or better), so the choice and its tie-breaking order stay the same.
-    const measured = new Set<string>();
-    const consider = (candidates: string[]) => {
-      for (const candidate of candidates) {
-        if (measured.has(candidate)) continue;
-        measured.add(candidate);
+    const stamp = this.nextStamp();
+    const { measured, words, counts } = this;
+    const consider = (candidates: number[]) => {
+      for (const n of candidates) {
+        if (measured[n] === stamp) continue;
+        measured[n] = stamp;
+        const candidate = words[n]!;
         if (Math.abs(candidate.length - word.length) > limit) continue;
         const d = damerauLevenshtein(word, candidate);
-        const f = this.frequency.get(candidate) ?? 0;
+        const f = counts[n]!;
         if (d < bestDistance || (d === bestDistance && f > bestFrequency)) {
           best = candidate;
           bestDistance = d;
@@ -83,6 +95,14 @@ export class SpellingCorrector {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);
     return best;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0xffffffff) {
+      this.measured.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 }
 

@@ -1,0 +1,38 @@
+// Sentence ends are found by a scan instead of a regular expression with a look-behind; the scan
+// must cut exactly where the expression did, on every fixture message and on random text.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sentenceEnds } from '../../src/nlu/clauses';
+import { loadMatcher } from '../../src/nlu/load';
+import { snapshotInputs } from './predictions-snapshot';
+
+/** The expression the scan replaced. */
+function bySentenceRegex(part: string): [number, number][] {
+  const re = /(?<=[?!.;\n])\s+|\n+/g;
+  const out: [number, number][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part)) !== null) out.push([m.index, m[0].length]);
+  return out;
+}
+
+describe('sentence ends', () => {
+  it('are where the regular expression found them in every recorded message, raw and normalised', () => {
+    const matcher = loadMatcher();
+    const texts = snapshotInputs().map((i) => i.text);
+    expect(texts.length).toBeGreaterThan(8000);
+    for (const text of texts) {
+      for (const t of [text, matcher.analyse(text).text]) expect(sentenceEnds(t), t).toEqual(bySentenceRegex(t));
+    }
+  });
+
+  it('are where the regular expression found them in random text of marks and white space', () => {
+    const alphabet = ['a', 'b', ' ', '  ', '\n', '\n\n', '\t', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff', '?', '!', '.', ';', ',', '。'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(sentenceEnds(t)).toEqual(bySentenceRegex(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
