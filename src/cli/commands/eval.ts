@@ -6,6 +6,7 @@ import { loadCorpus } from '../../nlu/corpus';
 import { loadLexicon } from '../../nlu/lexicon';
 import { corpusExamples, trainRaw } from '../../nlu/train';
 import { loadMatcher } from '../../nlu/load';
+import type { Matcher } from '../../nlu/matcher';
 import { crossValidate, loadHeldout, loadMulti, multiIntentRecall, predict, report, type Report } from '../../nlu/evaluate';
 import {
   loadRealStyle,
@@ -75,6 +76,14 @@ export function detectorAccuracy(en: { text: string }[], zh: { text: string }[])
   return { en: share(en, 'en'), zh: share(zh, 'zh') };
 }
 
+/** A real-style set scored on the intents one matcher reads. */
+function scoredBy(matcher: Matcher, examples: RealStyleExample[]): RealStyleReport {
+  return scoreRealStyle(
+    examples,
+    examples.map((e) => matcher.classify(e.text).intent),
+  );
+}
+
 export const command: Command = {
   summary: 'Evaluate the intent matcher: k-fold cross-validation and the held-out fixtures',
   usage: 'region-lock-bot eval [--folds N] [--json] [--no-baseline]',
@@ -90,20 +99,11 @@ export const command: Command = {
     const heldout = report(predict(matcher, loadHeldout()));
     const multi = multiIntentRecall(matcher, loadMulti());
     const realStyleExamples = loadRealStyle();
-    const realStyle = scoreRealStyle(
-      realStyleExamples,
-      realStyleExamples.map((e) => matcher.classify(e.text).intent),
-    );
+    const realStyle = scoredBy(matcher, realStyleExamples);
     const devExamples = loadRealStyle(REAL_STYLE_DEV_FILE);
-    const realStyleDev = scoreRealStyle(
-      devExamples,
-      devExamples.map((e) => matcher.classify(e.text).intent),
-    );
+    const realStyleDev = scoredBy(matcher, devExamples);
     const dev2Examples = loadRealStyle(REAL_STYLE_DEV2_FILE);
-    const realStyleDev2 = scoreRealStyle(
-      dev2Examples,
-      dev2Examples.map((e) => matcher.classify(e.text).intent),
-    );
+    const realStyleDev2 = scoredBy(matcher, dev2Examples);
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
     // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
     const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
@@ -111,15 +111,9 @@ export const command: Command = {
     const zhMatcher = loadMatcher('zh');
     const zhCv = report(crossValidate(zhCorpus, (train) => trainRaw(train, zhLexicon, zhMatcher.calibration), folds));
     const zhDevExamples = loadRealStyle(REAL_STYLE_ZH_DEV_FILE, 'zh');
-    const zhRealStyleDev = scoreRealStyle(
-      zhDevExamples,
-      zhDevExamples.map((e) => zhMatcher.classify(e.text).intent),
-    );
+    const zhRealStyleDev = scoredBy(zhMatcher, zhDevExamples);
     const zhExamples = loadRealStyle(REAL_STYLE_ZH_FILE, 'zh');
-    const zhRealStyle = scoreRealStyle(
-      zhExamples,
-      zhExamples.map((e) => zhMatcher.classify(e.text).intent),
-    );
+    const zhRealStyle = scoredBy(zhMatcher, zhExamples);
     const detector = detectorAccuracy(realStyleExamples, zhExamples);
     const byLanguage = {
       en: { realStyle: realStyle.accuracy, crossValidation: cv.accuracy },
