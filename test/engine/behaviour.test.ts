@@ -47,6 +47,24 @@ describe('digressions', () => {
     expect(t.reply).toMatch(/sub-accounts/i);
     expect(t.cause).toBe('kyc_region');
   });
+
+  it('meets thanks or a greeting while a question waits without a goodbye or the full welcome', () => {
+    const c = conversation();
+    c.say('my binance says region not supported');
+    const thanks = c.say('thanks');
+    expect(thanks.intent).toBe('thanks_goodbye');
+    expect(thanks.reply).toMatch(/^You're welcome\./);
+    expect(thanks.reply).not.toMatch(/good luck|write again/i);
+    expect(thanks.state).toBe('ask_scope');
+    expect(thanks.reply).toMatch(/every network/i);
+    const hello = c.say('hello');
+    expect(hello.reply).toMatch(/^Hi again!/);
+    expect(hello.reply).not.toMatch(/I help with/);
+    expect(hello.state).toBe('ask_scope');
+    // With nothing waiting, the goodbye is the full one.
+    const done = conversation();
+    expect(done.say('thanks, bye').reply).toMatch(/good luck/i);
+  });
 });
 
 describe('corrections', () => {

@@ -95,7 +95,8 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
       else [parts, options] = [[answerText(k, action.info)], followupOptions(k, action.info)];
       break;
     case 'small_talk':
-      [parts, options] = resume(action.resume, [answerText(k, action.key)]);
+      // While a question waits, the short form: a goodbye or the full welcome would contradict it.
+      [parts, options] = resume(action.resume, [action.resume ? shortAnswer(k, action.key) : answerText(k, action.key)]);
       break;
     case 'answer': {
       const last = action.lead.faq[action.lead.faq.length - 1];
