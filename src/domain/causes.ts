@@ -6,7 +6,7 @@ import type { Condition, DecisionRule, Domain } from './types';
 export type Decision = { kind: 'cause'; cause: Cause; confidence: number; variant: string | null } | { kind: 'ask'; question: QuestionId };
 
 /** Every fact of the condition is known and has one of the listed values. */
-function holds(when: Condition, s: Slots): boolean {
+export function holds(when: Condition, s: Slots): boolean {
   for (const slot in when) {
     const v = s[slot];
     if (v === undefined || !when[slot]!.includes(v)) return false;

@@ -65,6 +65,11 @@ export function loadDomain(dir = INTENTS_DIR): Domain {
     fromEntities: d.from_entities,
     negation,
     faqVetoes: d.faq_vetoes.map((v) => ({ intent: v.intent, patterns: pat(v.patterns) })),
+    faqVariants: d.faq_variants.map((v) => ({
+      intent: v.intent,
+      when: Object.fromEntries(Object.entries(v.when).map(([k, x]) => [k, list(x)])),
+      variant: v.variant,
+    })),
     yesNoIntents: d.yes_no_intents,
     slots,
     slot: new Map(slots.map((s) => [s.name, s])),

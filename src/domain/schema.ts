@@ -91,6 +91,8 @@ export function domainSchema(lexiconKeys: Set<string>) {
       negation: z.string().min(1),
       // A statement matching these patterns does not ask that FAQ ("I'm not using any VPN").
       faq_vetoes: z.array(z.object({ intent: z.enum(INTENTS), patterns: z.string().min(1) })).default([]),
+      // An FAQ answer worded for the case the facts show (answers.yaml `variants`); the first that holds.
+      faq_variants: z.array(z.object({ intent: z.enum(INTENTS), when: condition, variant: z.string().regex(/^[a-z][a-z0-9_]*$/) }).strict()).default([]),
       yes_no_intents: z.partialRecord(z.enum(INTENTS), z.enum(['yes', 'no', 'unsure'])),
       slots: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'slot names are camelCase'), slotSchema),
       overlaps: z.array(z.object({ keep: z.record(z.string(), value), drop: z.record(z.string(), value) })).default([]),
@@ -149,6 +151,7 @@ export function domainSchema(lexiconKeys: Set<string>) {
         checkFacts(o.drop, ['overlaps', i, 'drop']);
       });
       d.from_entities.forEach((f, i) => checkFacts({ [f.slot]: f.value }, ['from_entities', i]));
+      d.faq_variants.forEach((v, i) => checkFacts(v.when, ['faq_variants', i, 'when']));
       d.decision.forEach((entry, i) => {
         checkFacts(entry.when, ['decision', i, 'when']);
         if (entry.variant !== undefined && entry.cause === undefined) issue(['decision', i, 'variant'], 'only a cause entry has a variant');

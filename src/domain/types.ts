@@ -63,6 +63,8 @@ export interface Domain {
   negation: RegExp;
   /** FAQ intents a statement matching these patterns does not ask (domain.yaml `faq_vetoes`). */
   faqVetoes: { intent: IntentName; patterns: RegExp[] }[];
+  /** FAQ answers worded for the case the facts show (domain.yaml `faq_variants`). */
+  faqVariants: { intent: IntentName; when: Condition; variant: string }[];
   /** What a yes/no/unsure intent means as an answer. */
   yesNoIntents: Partial<Record<IntentName, 'yes' | 'no' | 'unsure'>>;
   slots: SlotDef[];

@@ -52,9 +52,10 @@ export function causeAnswer(k: Knowledge, cause: Cause, field: 'processing_time'
   return `${heading}\n${body}`;
 }
 
-/** The compact answer of an FAQ (several questions in one message), else the full one. */
-export function shortAnswer(k: Knowledge, key: AnswerKey): string {
-  return (k.answers[key].short ?? k.answers[key].answer).trim();
+/** The compact answer of an FAQ (several questions in one message), else the full one; `variant`: answers.yaml `variants`. */
+export function shortAnswer(k: Knowledge, key: AnswerKey, variant?: string): string {
+  const a = wording(k, key, variant);
+  return (a.short ?? a.answer).trim();
 }
 
 export function questionReply(k: Knowledge, q: QuestionId): { text: string; options: AnswerOption[] } {
@@ -62,8 +63,13 @@ export function questionReply(k: Knowledge, q: QuestionId): { text: string; opti
   return { text: question.prompt.trim(), options: question.options.map(({ id, label }) => ({ id, label })) };
 }
 
-export function answerText(k: Knowledge, key: AnswerKey): string {
-  return k.answers[key].answer.trim();
+export function answerText(k: Knowledge, key: AnswerKey, variant?: string): string {
+  return wording(k, key, variant).answer.trim();
+}
+
+/** An answer in the wording the domain chose for the case (domain.yaml `faq_variants`), else its own. */
+function wording(k: Knowledge, key: AnswerKey, variant?: string): { answer: string; short?: string | undefined } {
+  return (variant && k.answers[key].variants[variant]) || k.answers[key];
 }
 
 /**

@@ -32,7 +32,13 @@ const text = z
     message: `uses an unknown {placeholder}; allowed: ${PLACEHOLDERS.join(', ')}`,
   });
 
-const answerSchema = z.object({ answer: text, short: text.optional(), followups: z.array(z.string().min(1)).max(4).optional() });
+/** `variants`: other wordings for the cases domain.yaml `faq_variants` names (an API user asking about a VPN); the follow-ups stay the answer's own. */
+const answerSchema = z.object({
+  answer: text,
+  short: text.optional(),
+  followups: z.array(z.string().min(1)).max(4).optional(),
+  variants: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.object({ answer: text, short: text.optional() }).strict()).default({}),
+});
 
 const ANSWER_KEYS = [
   'greeting',

@@ -1,6 +1,6 @@
 // Counts the questions of a message and how many its reply answers, for the figure test-stories
 // prints: each question sentence is read on its own, and an FAQ question counts as answered when
-// its answer (compact or full, or the diagnosed cause's own answer) is in the reply.
+// its answer (compact or full, in any of its wordings, or the diagnosed cause's own answer) is in the reply.
 import type { ConversationEngine } from '../engine/engine';
 import type { AnswerKey } from '../knowledge/load';
 import { FAQ_INTENTS, answerText, shortAnswer } from '../engine/replies';
@@ -22,7 +22,10 @@ export function answerCheck(engine: ConversationEngine): AnswerCheck {
     for (const key of keys) {
       const field = d.causeAnswers[key as keyof typeof d.causeAnswers];
       const heading = field === 'processing_time' ? k.ui.processing_heading! : field === 'reactivation' ? k.ui.reactivation_heading! : null;
-      if (reply.includes(opening(shortAnswer(k, key))) || reply.includes(opening(answerText(k, key))) || (heading && reply.includes(heading))) answered++;
+      // Any wording of the answer counts: its own or one of its variants (domain.faq_variants).
+      const wordings = [undefined, ...Object.keys(k.answers[key].variants)];
+      const given = wordings.some((v) => reply.includes(opening(shortAnswer(k, key, v))) || reply.includes(opening(answerText(k, key, v))));
+      if (given || (heading && reply.includes(heading))) answered++;
     }
     return { asked: keys.size, answered };
   };

@@ -43,6 +43,11 @@ describe('domain.yaml', () => {
       (y) => y.replace('patterns: scope.one,', 'patterns: scope.onee,'),
       /entry slots\.scope\.extract\.0: no lexicon patterns "scope\.onee"/,
     ],
+    [
+      'an answer wording for facts a slot cannot have',
+      (y) => y.replace('{ intent: ask_vpn, when: { api: true }, variant: server }', '{ intent: ask_vpn, when: { api: maybe }, variant: server }'),
+      /entry faq_variants\.0\.when\.api: "maybe" is not a value of api/,
+    ],
     ['an unknown question', (y) => y.replace('ask: [scope]', 'ask: [scoop]'), /entry decision\.\d+\.ask\.0: no question scoop/],
     ['a threshold out of range', (y) => y.replace('triage_confident: 0.6', 'triage_confident: 6'), /entry thresholds\.triage_confident: /],
     [

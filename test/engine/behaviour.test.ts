@@ -354,6 +354,24 @@ describe('what the bot is for', () => {
   });
 });
 
+describe('an API user asking whether another server helps', () => {
+  it('hears what a server in a supported region fixes, and what it does not', () => {
+    const c = conversation();
+    c.say('my python bot on aws us-east-1 gets 451 restricted location from the api since this morning');
+    const t = c.say('if I move the server to Frankfurt, will that fix it?');
+    expect(t.intent).toBe('ask_vpn');
+    expect(t.reply).toMatch(/a server in a region Binance serves fixes a block that comes from the server's location/);
+    expect(t.reply).toMatch(/doesn't lift a KYC-region lock/);
+    expect(t.reply).not.toMatch(/it won't fix it/);
+  });
+
+  it('leaves the VPN answer as it is for someone on the app', () => {
+    const c = conversation();
+    c.say('the binance app says region not supported');
+    expect(c.say('will a vpn fix it?').reply).toMatch(/it won't fix it/);
+  });
+});
+
 describe('a VPN named only to deny it', () => {
   it.each([
     ['binance says region not supported', "I'm not using any VPN or proxy", /Thanks, noted/],

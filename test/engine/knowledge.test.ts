@@ -2,7 +2,9 @@
 // FAQ answer comes back for a typed question, and settings fill the exchange name and links.
 import { describe, expect, it } from 'vitest';
 import { conversation, testEngine } from '../helpers/bot';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledge, type AnswerKey } from '../../src/knowledge/load';
+import { loadDomain } from '../../src/domain/load';
+import { languageDir } from '../../src/language/languages';
 import { replayConversation } from '../../src/engine/replay';
 import { loadStories } from '../../src/stories/stories';
 
@@ -148,6 +150,17 @@ describe('every fact of the knowledge source reaches a Chinese user too', () => 
   for (const [name, pattern] of facts) it(name, () => expect(all).toMatch(pattern));
   it('no reply of a Chinese conversation is in English', () => {
     for (const r of replies) expect(r, r.slice(0, 120)).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('answer wordings the domain chooses (domain.yaml faq_variants)', () => {
+  it('exist in every language', () => {
+    const { faqVariants } = loadDomain();
+    expect(faqVariants.length).toBeGreaterThan(0);
+    for (const language of ['en', 'zh'] as const) {
+      const answers = loadKnowledge(undefined, languageDir('knowledge', language)).answers;
+      for (const v of faqVariants) expect(answers[v.intent as AnswerKey].variants[v.variant], `${language} ${v.intent}.${v.variant}`).toBeDefined();
+    }
   });
 });
 

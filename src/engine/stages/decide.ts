@@ -2,8 +2,8 @@
 // new state and an Action that says what to reply, without any text (render writes the text).
 import type { AnswerKey, Knowledge } from '../../knowledge/load';
 import type { Domain } from '../../domain/types';
-import { decide as decideCause } from '../../domain/causes';
-import type { Cause, HandoffReason, HandoffSummary, IntentName, IntentScore, QuestionId, SlotValue } from '../../shared/types';
+import { decide as decideCause, holds } from '../../domain/causes';
+import type { Cause, HandoffReason, HandoffSummary, IntentName, IntentScore, QuestionId, Slots, SlotValue } from '../../shared/types';
 import { newConversation, type ConversationState } from '../state';
 import { interpretAnswer, optionIntent } from '../answers';
 import { impliedFacts } from '../implied';
@@ -29,6 +29,8 @@ export interface Lead {
   quickTest?: boolean;
   /** The diagnosed cause: questions of domain.cause_answers are answered for it. */
   cause?: Cause | null;
+  /** The wording of an FAQ answer for the case the facts show (domain.faq_variants). */
+  variants?: Partial<Record<AnswerKey, string>>;
 }
 
 export type Action =
@@ -196,6 +198,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     .map((i) => i.intent as AnswerKey)
     .slice(0, d.limits.faq_answers_per_turn);
   state.lastAnswers = faq;
+  const variants = faqVariants(d, faq, state.slots);
   // Another exchange named: said once, and remembered so the bot's own links are not given as theirs.
   const other = otherExchangeNamed(understood.entities, k.exchange.name);
   const otherNote = other && state.otherExchange !== other ? other : null;
@@ -233,7 +236,11 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
 
   if (!startsDiagnosis && !state.pending) {
     return done(
-      { kind: 'answer', lead: { ...NO_LEAD, faq, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null }, diagnosed: state.diagnosis?.cause ?? null },
+      {
+        kind: 'answer',
+        lead: { ...NO_LEAD, faq, variants, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null },
+        diagnosed: state.diagnosis?.cause ?? null,
+      },
       understood,
       angry,
     );
@@ -243,7 +250,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
   // The introduction already says sorry; once is enough.
   const intro = firstStart && intents.includes('report_lock') && !newFacts && !faq.includes('ask_asset_safety');
-  const lead: Lead = { intro, faq, meaning: intents.includes('ask_meaning'), otherExchange: otherNote, quickTest };
+  const lead: Lead = { intro, faq, variants, meaning: intents.includes('ask_meaning'), otherExchange: otherNote, quickTest };
   const empathy = angry && !intro;
   // A question still waiting for its answer (the user digressed) may be asked again.
   let next = decideCause(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);
@@ -281,4 +288,14 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const diagnosis = { cause: next.cause, confidence: next.confidence, correction: changed, variant: next.variant };
   if (next.cause === 'account_frozen') return handOff('account_frozen', shown, diagnosis, empathy);
   return done({ kind: 'diagnose', lead: shown, ...diagnosis, funds }, understood, empathy);
+}
+
+/** For each FAQ answer, the first domain.faq_variants wording whose facts hold ("another server?" from an API user). */
+function faqVariants(d: Domain, faq: readonly AnswerKey[], slots: Slots): Partial<Record<AnswerKey, string>> {
+  const out: Partial<Record<AnswerKey, string>> = {};
+  for (const key of faq) {
+    const v = d.faqVariants.find((x) => x.intent === key && holds(x.when, slots));
+    if (v) out[key] = v.variant;
+  }
+  return out;
 }

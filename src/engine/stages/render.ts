@@ -57,7 +57,8 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
   const faqText = (l: Lead, key: AnswerKey, compact: boolean) => {
     const field = l.cause ? d.causeAnswers[key as keyof typeof d.causeAnswers] : undefined;
     if (field && l.cause) return causeAnswer(k, l.cause, field);
-    return compact ? shortAnswer(k, key) : answerText(k, key);
+    const variant = l.variants?.[key];
+    return compact ? shortAnswer(k, key, variant) : answerText(k, key, variant);
   };
   const lead = (l: Lead, compact = l.faq.length > 1) => [
     ...(l.otherExchange ? [format(answerText(k, 'other_exchange'), { other: l.otherExchange })] : []),
