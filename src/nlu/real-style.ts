@@ -30,6 +30,13 @@ export const REAL_STYLE_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev.jso
  */
 export const REAL_STYLE_DEV2_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev2.jsonl');
 
+/**
+ * A third English development set, by yet another writer under the same rules, weighted toward
+ * what the matcher found hardest: restriction reports on other exchanges and wallets, a VPN, a
+ * server or travel as part of the story, long messages, and look-alike traps.
+ */
+export const REAL_STYLE_DEV3_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev3.jsonl');
+
 /** The Chinese set (fixtures/nlu/zh/real-style.jsonl), written from the other side of the partition. */
 export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.jsonl');
 /** The Chinese development set: written from training-side posts by a third writer, the one to tune Chinese on. */

@@ -9,7 +9,14 @@ import { loadLexicon } from '../../src/nlu/lexicon';
 import { createNormalizer } from '../../src/nlu/normalize';
 import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { findOverlaps, NEAR_DUPLICATE } from '../../src/nlu/overlap';
-import { loadRealStyle, REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_ZH_DEV_FILE, REAL_STYLE_ZH_FILE } from '../../src/nlu/real-style';
+import {
+  loadRealStyle,
+  REAL_STYLE_DEV_FILE,
+  REAL_STYLE_DEV2_FILE,
+  REAL_STYLE_DEV3_FILE,
+  REAL_STYLE_ZH_DEV_FILE,
+  REAL_STYLE_ZH_FILE,
+} from '../../src/nlu/real-style';
 import { languageDir } from '../../src/language/languages';
 import { FIXTURES_DIR } from '../../src/paths';
 
@@ -98,6 +105,39 @@ describe('the second development set', () => {
     expect(
       findOverlaps(
         dev2.map((e) => e.text),
+        others,
+        normalizer,
+      ),
+      `token Jaccard >= ${NEAR_DUPLICATE}`,
+    ).toEqual([]);
+  });
+});
+
+describe('the third development set', () => {
+  const dev3 = loadRealStyle(REAL_STYLE_DEV3_FILE);
+
+  it('comes from posts that only its writer studied, on the training side of the partition', () => {
+    expect(dev3.length).toBeGreaterThanOrEqual(300);
+    const rows = sources();
+    const roleOf = new Map(rows.map((r) => [r.url, r.role]));
+    const dev2Posts = new Set(loadRealStyle(REAL_STYLE_DEV2_FILE).map((e) => e.modelled_on));
+    for (const e of dev3) {
+      expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
+      expect(roleOf.get(e.modelled_on), e.modelled_on).toBe('dev');
+      expect(dev2Posts.has(e.modelled_on), e.modelled_on).toBe(false);
+    }
+  });
+
+  it('shares no line and no near-duplicate with the corpus, the held-out set or the other development sets', () => {
+    const others = [
+      ...training,
+      ...loadRealStyle().map((e) => e.text),
+      ...loadRealStyle(REAL_STYLE_DEV_FILE).map((e) => e.text),
+      ...loadRealStyle(REAL_STYLE_DEV2_FILE).map((e) => e.text),
+    ];
+    expect(
+      findOverlaps(
+        dev3.map((e) => e.text),
         others,
         normalizer,
       ),

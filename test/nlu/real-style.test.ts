@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMatcher } from '../../src/nlu/load';
 import { loadHeldout, predict, report } from '../../src/nlu/evaluate';
-import { loadRealStyle, REAL_STYLE_DEV2_FILE, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
+import { loadRealStyle, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE, scoreRealStyle, TRAITS } from '../../src/nlu/real-style';
 
 const matcher = loadMatcher();
 /**
@@ -57,5 +57,21 @@ describe('the second development set', () => {
     expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.86);
     expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.84);
     expect(scored.inScopeRejected).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('the third development set', () => {
+  // Weighted toward the hardest messages (other exchanges, VPN or server stories, long ones); floors
+  // just under the figures it had when it arrived, so a change that loses ground on it shows.
+  const dev3 = loadRealStyle(REAL_STYLE_DEV3_FILE);
+  const scored = scoreRealStyle(
+    dev3,
+    dev3.map((e) => matcher.classify(e.text).intent),
+  );
+
+  it('is read right at least 85% of the time, with at least 82% of its traps rejected', () => {
+    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.85);
+    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.82);
+    expect(scored.inScopeRejected).toBeLessThanOrEqual(0.05);
   });
 });

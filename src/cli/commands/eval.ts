@@ -12,6 +12,7 @@ import {
   loadRealStyle,
   REAL_STYLE_DEV_FILE,
   REAL_STYLE_DEV2_FILE,
+  REAL_STYLE_DEV3_FILE,
   REAL_STYLE_ZH_DEV_FILE,
   REAL_STYLE_ZH_FILE,
   scoreRealStyle,
@@ -104,6 +105,7 @@ export const command: Command = {
     const realStyleDev = scoredBy(matcher, devExamples);
     const dev2Examples = loadRealStyle(REAL_STYLE_DEV2_FILE);
     const realStyleDev2 = scoredBy(matcher, dev2Examples);
+    const realStyleDev3 = scoredBy(matcher, loadRealStyle(REAL_STYLE_DEV3_FILE));
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
     // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
     const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
@@ -126,6 +128,7 @@ export const command: Command = {
       heldout,
       realStyleDev,
       realStyleDev2,
+      realStyleDev3,
       realStyle,
       nlpjsRealStyle: baseline,
       multiIntentRecall: multi,
@@ -142,6 +145,12 @@ export const command: Command = {
       console.log('');
       console.log(realStyleTable('real-style development set, for tuning (fixtures/nlu/real-style-dev.jsonl)', realStyleDev));
       console.log(realStyleTable('real-style development set 2, from posts no training writer studied (fixtures/nlu/real-style-dev2.jsonl)', realStyleDev2));
+      console.log(
+        realStyleTable(
+          'real-style development set 3, other exchanges, VPN or server stories, long messages (fixtures/nlu/real-style-dev3.jsonl)',
+          realStyleDev3,
+        ),
+      );
       console.log('');
       console.log(realStyleTable('real-style held-out (fixtures/nlu/real-style.jsonl)', realStyle));
       console.log('');
