@@ -54,7 +54,7 @@ const cases = [
 
 describe('lexicon classes', () => {
   it('has a file for each class the matcher needs', () => {
-    expect(matcher.lexiconClasses.map((c) => c.name).sort()).toEqual([...cases.map((c) => c.cls), 'other_service'].sort());
+    expect(matcher.lexiconClasses.map((c) => c.name).sort()).toEqual([...cases.map((c) => c.cls), 'other_service', 'payment_service'].sort());
   });
 
   it('other_service decides: a region block of a service that is not an exchange is out of scope', () => {
@@ -77,6 +77,15 @@ describe('lexicon classes', () => {
     // The same expression, message after message: no state is carried between two messages.
     expect(matcher.classify('netflix says not available in your country even with a vpn').intent).toBe('out_of_scope');
     expect(matcher.classify('netflix says not available in your country even with a vpn').intent).toBe('out_of_scope');
+  });
+
+  it('payment_service decides a payment block out of scope, and leaves a block of its crypto feature to the classifier', () => {
+    const payments = 'stripe says payouts are not available in your country, our startup is in nigeria';
+    expect(matcher.classify(payments)).toMatchObject({ intent: 'out_of_scope', entities: { other_service: ['Stripe'] } });
+    const crypto = "paypal says crypto isn't available in your region, I'm in the UK and thought it launched here";
+    expect(matcher.classify(crypto).intent).not.toBe('out_of_scope');
+    // "crypto" in a message about another kind of service does not bring it in scope.
+    expect(matcher.classify('chatgpt says not available in your country, I only wanted it for crypto research').intent).toBe('out_of_scope');
   });
 
   it.each(cases)('$cls changes how "$text" is read', ({ cls, unseen, text, intent, entity }) => {
