@@ -126,7 +126,7 @@ export function splitClauses(text: string): string[] {
 }
 
 const QUESTION_START =
-  /^(?:(?:so|and|but|also|ok|okay|please|hi|hello|hey)\s*,?\s+)?(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|which|who|should|must|may|any|anyone|has|have|shall)\b/i;
+  /^(?:(?:so|and|but|also|ok|okay|please|hi|hello|hey|ah|oh|well|right|alright|hmm|thanks)\s*,?\s+){0,3}(?:can|could|will|would|is|are|am|do|does|did|how|what|why|when|where|which|who|should|must|may|any|anyone|has|have|shall)\b/i;
 const QUESTION_WORDS =
   /\b(?:i (?:want|need|would like) to know|wondering|please (?:help|advise|tell)|help me|tell me|let me know|any (?:idea|advice|solution|help))\b/i;
 

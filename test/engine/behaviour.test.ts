@@ -327,6 +327,19 @@ describe('after the diagnosis', () => {
     expect(t.reply).toMatch(/fits what I found: \*\*Your IP address was probably misidentified\*\*/);
   });
 
+  it('"so what should I do now?" gets the steps; a bare report again gets no "that fits"', () => {
+    const c = conversation();
+    c.say('the app says restricted location but i am in france');
+    expect(c.say('only on my work wifi').cause).toBe('ip_misidentified');
+    const steps = c.say('ah ok, so what should i do now');
+    expect(steps.reply).toMatch(/IP range/);
+    expect(steps.reply).not.toMatch(/Anything else I can help with/);
+    expect(steps.options.map((o) => o.id)).not.toContain('more:steps');
+    const again = c.say('region locked');
+    expect(again.reply).not.toMatch(/fits what I found/);
+    expect(again.reply).toMatch(/Anything else I can help with/);
+  });
+
   it('keeps the diagnosis options when a message is not understood', () => {
     const c = conversation();
     c.say('It says region not supported on every network since I registered with mainland China as residence');

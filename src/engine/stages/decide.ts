@@ -53,7 +53,8 @@ export type Action =
   | { kind: 'ask'; lead: Lead; question: QuestionId; correction: boolean; resumed: boolean; noted: boolean }
   | { kind: 'diagnose'; lead: Lead; cause: Cause; confidence: number; correction: boolean; variant: string | null; funds: boolean }
   /** Diagnosed already and nothing new: "anything else?". */
-  | { kind: 'follow_up'; cause: Cause }
+  /** `confirms`: the message brought facts that fit the diagnosis, and the reply says so. */
+  | { kind: 'follow_up'; cause: Cause; confirms: boolean }
   /** The details of the diagnosis, expanded on request. */
   | { kind: 'details'; cause: Cause }
   /** A person is asked to take over; `diagnosis` when the diagnosis itself is the reason. */
@@ -171,7 +172,8 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   // A message that answers the pending question is read as that answer: the matcher's guess at
   // its intent ("I am in Canada" → travel?) must not add facts about other questions.
   const answersPending = !!answered || (!!pendingSlot && r.extraction.slots[pendingSlot] !== undefined);
-  for (const { slot, value } of r.comparison ? [] : impliedFacts(d, understood.intents, r.text, r.extraction.slots)) {
+  const implied = r.comparison ? [] : impliedFacts(d, understood.intents, r.text, r.extraction.slots);
+  for (const { slot, value } of implied) {
     // An intent only implies a fact; it fills gaps but never overrides what the user stated.
     const known = beforeImplied[slot] !== undefined && beforeImplied[slot] !== 'unsure';
     if (answersPending && slot !== pendingSlot) continue;
@@ -276,8 +278,13 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   // after it are answered for that cause.
   if (wasDiagnosed && !changed) {
     const after: Lead = { ...lead, cause: next.cause };
-    if (!lead.intro && lead.faq.length === 0 && !lead.meaning && !lead.otherExchange)
-      return done({ kind: 'follow_up', cause: next.cause }, understood, empathy);
+    if (!lead.intro && lead.faq.length === 0 && !lead.meaning && !lead.otherExchange) {
+      // "So what should I do now?" asks for the diagnosis's steps; "it's my office wifi" states a fact
+      // that fits (new or said again), and the reply says so; "region locked" again adds nothing.
+      const stated = newFacts || Object.keys(r.extraction.slots).length > 0 || implied.length > 0;
+      if (r.asking && !stated) return done({ kind: 'details', cause: next.cause }, understood, empathy);
+      return done({ kind: 'follow_up', cause: next.cause, confirms: stated }, understood, empathy);
+    }
     return done({ kind: 'answer', lead: after, diagnosed: next.cause }, understood, empathy);
   }
   // FAQ answers the diagnosis already contains are not given twice in one turn.

@@ -133,7 +133,7 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
     case 'follow_up':
       // New facts that fit the diagnosis: say so, so "so it's my office network?" is not met with a bare prompt.
       [parts, options] = [
-        [format(k.ui.followup_confirms!, { title: k.causes[action.cause].title }), k.ui.followup_intro!],
+        [...(action.confirms ? [format(k.ui.followup_confirms!, { title: k.causes[action.cause].title })] : []), k.ui.followup_intro!],
         afterDiagnosisOptions(k, action.cause),
       ];
       break;
