@@ -63,7 +63,8 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   const known: number[] = [];
   const knownAsTyped: number[] = [];
   let corrected = false;
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     // One vocabulary look-up for a word the training data knows as typed (correct() would make it
     // again and return the word); a corrected word is a vocabulary word, so it is known.
     const knowsTyped = speller?.knows(t) ?? false;
@@ -73,7 +74,7 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
     knownAsTyped.push(w === t && (knows || kept[i]!) ? 1 : 0);
     known.push(knows ? 1 : 0);
     words.push(w);
-  });
+  }
   // A corrected word can complete a phrase ("restircted location").
   if (corrected) matches = findClasses(words, classes);
   return { text: normalized.text, words, offsets: long ? normalized.offsets.slice(0, MAX_WORDS) : normalized.offsets, known, knownAsTyped, matches };
