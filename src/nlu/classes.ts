@@ -52,11 +52,12 @@ export function findClasses(words: readonly string[], classes: readonly LexiconC
   // stable, so spans found twice keep that order.
   const out: ClassMatch[] = [];
   let joined: string | null = null;
-  classes.forEach((cls, at) => {
+  for (let at = 0; at < classes.length; at++) {
+    const cls = classes[at]!;
     const own = phrases[at];
     if (own) for (const m of own) out.push(m);
-    if (cls.combined) findPatterns(words, (joined ??= words.join(' ')), cls, cls.combined, out);
-  });
+    if (cls.scan) findPatterns(words, (joined ??= words.join(' ')), cls, out);
+  }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
@@ -92,18 +93,24 @@ function firstPhraseAt(words: readonly string[], i: number, phrases: readonly Ph
 }
 
 /** Patterns run over the words joined by single spaces. */
-function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, regex: RegExp, out: ClassMatch[]): void {
+function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, out: ClassMatch[]): void {
+  const scan = cls.scan!;
+  const which = cls.combined!;
   let starts: number[] | null = null;
-  regex.lastIndex = 0;
+  scan.lastIndex = 0;
   let m: RegExpExecArray | null;
   let count = 0;
-  while ((m = regex.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
+  while ((m = scan.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
     if (m[0].length === 0) {
-      regex.lastIndex++;
+      scan.lastIndex++;
       continue;
     }
+    // The same alternatives in the same order, tried only where `scan` matched: the same match,
+    // now with the group of the rule that made it.
+    which.lastIndex = m.index;
+    const groups = which.exec(joined)!;
     let group = 1;
-    while (m[group] === undefined) group++;
+    while (groups[group] === undefined) group++;
     const rule = cls.rules[group - 1]!;
     starts ??= wordStarts(words);
     const start = wordIndexAt(starts, m.index);
