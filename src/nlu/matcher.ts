@@ -263,6 +263,8 @@ function outweighs(question: IntentScore, whole: IntentScore): boolean {
 
 /** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
 function decidedByClass(matches: readonly ClassMatch[], words: readonly string[]): IntentScore | null {
+  // Most messages name no deciding class: no set of names to build.
+  if (!matches.some((m) => m.class.decides)) return null;
   const named = new Set(matches.map((m) => m.class.name));
   for (const m of matches) {
     const rule = m.class.decides;
