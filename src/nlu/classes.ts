@@ -25,8 +25,10 @@ function wordIndexAt(starts: number[], offset: number): number {
 
 const MAX_MATCHES_PER_CLASS = 40;
 
-/** Per word, the classes with a phrase starting with it (in class order) and those phrases. */
-type PhraseIndex = Map<string, { at: number; phrases: Phrase[] }[]>;
+/** The classes (by position in the class list, in class order) with phrases starting with a word, and those phrases. */
+export type PhraseEntries = { at: number; phrases: Phrase[] }[];
+/** Per word, its phrase entries. */
+type PhraseIndex = Map<string, PhraseEntries>;
 const phraseIndexes = new WeakMap<readonly LexiconClass[], PhraseIndex>();
 
 /** One lookup per word for all classes, instead of one per word and class. */
@@ -45,9 +47,19 @@ function phraseIndexOf(classes: readonly LexiconClass[]): PhraseIndex {
   return index;
 }
 
-export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
+/** The phrase entries of one word (word-facts.ts remembers them per word). */
+export function phrasesStartingWith(classes: readonly LexiconClass[], word: string): PhraseEntries | undefined {
+  return phraseIndexOf(classes).get(word);
+}
+
+/** `facts`: each word's phrase entries already looked up (word-facts.ts), in place of the index. */
+export function findClasses(
+  words: readonly string[],
+  classes: readonly LexiconClass[],
+  facts?: readonly { phrases: PhraseEntries | undefined }[],
+): ClassMatch[] {
   if (words.length === 0) return [];
-  const phrases = findPhrases(words, classes);
+  const phrases = findPhrases(words, classes, facts);
   // Each class's phrase matches, then its pattern matches, class after class: the sort below is
   // stable, so spans found twice keep that order.
   const out: ClassMatch[] = [];
@@ -62,14 +74,18 @@ export function findClasses(words: readonly string[], classes: readonly LexiconC
 }
 
 /** Per class, its leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
-function findPhrases(words: readonly string[], classes: readonly LexiconClass[]): (ClassMatch[] | undefined)[] {
+function findPhrases(
+  words: readonly string[],
+  classes: readonly LexiconClass[],
+  facts?: readonly { phrases: PhraseEntries | undefined }[],
+): (ClassMatch[] | undefined)[] {
   const index = phraseIndexOf(classes);
   const out: (ClassMatch[] | undefined)[] = [];
   /** A class's next phrase may start here, after the end of its last one. */
   const free: number[] = [];
   for (let at = 0; at < classes.length; at++) free.push(0);
   for (let i = 0; i < words.length; i++) {
-    const entries = index.get(words[i]!);
+    const entries = facts ? facts[i]!.phrases : index.get(words[i]!);
     if (!entries) continue;
     for (const { at, phrases } of entries) {
       if (i < free[at]!) continue;

@@ -67,7 +67,8 @@ export class FeaturePositions {
     const stems: number[] = [];
     const pairs: number[] = [];
     for (let i = 0; i < a.words.length; i++) {
-      stems.push(this.positionOf(a.words[i]!));
+      // The word's facts hold the same position when the message was read with them (word-facts.ts).
+      stems.push(a.facts ? a.facts[i]!.stemAt : this.positionOf(a.words[i]!));
       pairs.push(i === 0 ? -1 : this.pairs.get(stems[i - 1]!, stems[i]!));
     }
     const token: number[] = [];
@@ -137,7 +138,8 @@ export class FeaturePositions {
     }
   }
 
-  private positionOf(word: string): number {
+  /** Vocabulary position of a word's stem (-1: none). */
+  positionOf(word: string): number {
     let at = this.wordPositions.get(word);
     if (at === undefined) {
       at = this.index.get(stem(word)) ?? -1;
