@@ -25,8 +25,10 @@ function wordIndexAt(starts: number[], offset: number): number {
 
 const MAX_MATCHES_PER_CLASS = 40;
 
-/** Per word, the classes with a phrase starting with it (in class order) and those phrases. */
-type PhraseIndex = Map<string, { at: number; phrases: Phrase[] }[]>;
+/** The classes (by position in the class list, in class order) with phrases starting with a word, and those phrases. */
+export type PhraseEntries = { at: number; phrases: Phrase[] }[];
+/** Per word, its phrase entries. */
+type PhraseIndex = Map<string, PhraseEntries>;
 const phraseIndexes = new WeakMap<readonly LexiconClass[], PhraseIndex>();
 
 /** One lookup per word for all classes, instead of one per word and class. */
@@ -45,30 +47,45 @@ function phraseIndexOf(classes: readonly LexiconClass[]): PhraseIndex {
   return index;
 }
 
-export function findClasses(words: readonly string[], classes: readonly LexiconClass[]): ClassMatch[] {
+/** The phrase entries of one word (word-facts.ts remembers them per word). */
+export function phrasesStartingWith(classes: readonly LexiconClass[], word: string): PhraseEntries | undefined {
+  return phraseIndexOf(classes).get(word);
+}
+
+/** `facts`: each word's phrase entries already looked up (word-facts.ts), in place of the index. */
+export function findClasses(
+  words: readonly string[],
+  classes: readonly LexiconClass[],
+  facts?: readonly { phrases: PhraseEntries | undefined }[],
+): ClassMatch[] {
   if (words.length === 0) return [];
-  const phrases = findPhrases(words, classes);
+  const phrases = findPhrases(words, classes, facts);
   // Each class's phrase matches, then its pattern matches, class after class: the sort below is
   // stable, so spans found twice keep that order.
   const out: ClassMatch[] = [];
   let joined: string | null = null;
-  classes.forEach((cls, at) => {
+  for (let at = 0; at < classes.length; at++) {
+    const cls = classes[at]!;
     const own = phrases[at];
     if (own) for (const m of own) out.push(m);
-    if (cls.combined) findPatterns(words, (joined ??= words.join(' ')), cls, cls.combined, out);
-  });
+    if (cls.scan) findPatterns(words, (joined ??= words.join(' ')), cls, out);
+  }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
 /** Per class, its leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
-function findPhrases(words: readonly string[], classes: readonly LexiconClass[]): (ClassMatch[] | undefined)[] {
+function findPhrases(
+  words: readonly string[],
+  classes: readonly LexiconClass[],
+  facts?: readonly { phrases: PhraseEntries | undefined }[],
+): (ClassMatch[] | undefined)[] {
   const index = phraseIndexOf(classes);
   const out: (ClassMatch[] | undefined)[] = [];
   /** A class's next phrase may start here, after the end of its last one. */
   const free: number[] = [];
   for (let at = 0; at < classes.length; at++) free.push(0);
   for (let i = 0; i < words.length; i++) {
-    const entries = index.get(words[i]!);
+    const entries = facts ? facts[i]!.phrases : index.get(words[i]!);
     if (!entries) continue;
     for (const { at, phrases } of entries) {
       if (i < free[at]!) continue;
@@ -92,18 +109,24 @@ function firstPhraseAt(words: readonly string[], i: number, phrases: readonly Ph
 }
 
 /** Patterns run over the words joined by single spaces. */
-function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, regex: RegExp, out: ClassMatch[]): void {
+function findPatterns(words: readonly string[], joined: string, cls: LexiconClass, out: ClassMatch[]): void {
+  const scan = cls.scan!;
+  const which = cls.combined!;
   let starts: number[] | null = null;
-  regex.lastIndex = 0;
+  scan.lastIndex = 0;
   let m: RegExpExecArray | null;
   let count = 0;
-  while ((m = regex.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
+  while ((m = scan.exec(joined)) !== null && count++ < MAX_MATCHES_PER_CLASS) {
     if (m[0].length === 0) {
-      regex.lastIndex++;
+      scan.lastIndex++;
       continue;
     }
+    // The same alternatives in the same order, tried only where `scan` matched: the same match,
+    // now with the group of the rule that made it.
+    which.lastIndex = m.index;
+    const groups = which.exec(joined)!;
     let group = 1;
-    while (m[group] === undefined) group++;
+    while (groups[group] === undefined) group++;
     const rule = cls.rules[group - 1]!;
     starts ??= wordStarts(words);
     const start = wordIndexAt(starts, m.index);

@@ -73,12 +73,78 @@ function isSpace(c: number): boolean {
 /** Every match of JOINERS holds a comma or one of these words (its other words contain one:
  * "and also", "oh and"), so a part without any has no joiner and the expression need not run. */
 const JOINER_WORDS = ['and', 'also', 'plus', 'but', 'btw', 'by the way', 'another thing', 'one more thing'];
+/** The last words of JOINERS' joiners ("by the way", "one more thing" end in "way", "thing"). */
+const JOINER_ENDS = ['and', 'also', 'plus', 'but', 'btw', 'way', 'thing'];
+/** The words JOINERS looks ahead for (its first alternative's list holds the other two). */
+const JOINED_WORDS = new Set([
+  'can',
+  'could',
+  'will',
+  'would',
+  'is',
+  'are',
+  'am',
+  'do',
+  'does',
+  'did',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'should',
+  'must',
+  'may',
+  'i',
+  'my',
+  'it',
+]);
+const NON_ASCII = /[^\x00-\x7f]/;
 const joinersByExpression = separatorsOf(JOINERS);
-const joiners: Splitter = (part) => {
-  // Lower case as the expression's i flag reads it (lower-casing can only add letters to find).
+
+/**
+ * The joiners of a part. Every match of JOINERS ends where one of JOINED_WORDS starts, after a
+ * comma and any white space or after a joiner word and at least one white space. Most parts hold
+ * an "and" or a comma, but few have one of those words after it, so the expression runs only on
+ * parts with such a place (a third of them). The look is made in lower case, as the expression's
+ * i flag reads the part; on ASCII only, where lower-casing changes no other character (the
+ * plain word test is kept for the rest).
+ */
+export function joiners(part: string): [number, number][] {
   const lower = part.toLowerCase();
-  return lower.includes(',') || JOINER_WORDS.some((w) => lower.includes(w)) ? joinersByExpression(part) : [];
-};
+  // The part itself, not its lower case: the Kelvin sign lower-cases to an ASCII "k".
+  if (NON_ASCII.test(part)) return lower.includes(',') || JOINER_WORDS.some((w) => lower.includes(w)) ? joinersByExpression(part) : [];
+  return mayJoin(lower) ? joinersByExpression(part) : [];
+}
+
+/** The joiners of a part as the expression alone finds them (for the test that compares the two). */
+export const joinersOfExpression: Splitter = joinersByExpression;
+
+/** True when a comma, or a joiner word and white space, is followed by one of JOINED_WORDS. */
+function mayJoin(lower: string): boolean {
+  for (let i = lower.indexOf(','); i >= 0; i = lower.indexOf(',', i + 1)) if (joinedWordAt(lower, i + 1)) return true;
+  for (const w of JOINER_ENDS) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const after = i + w.length;
+      if (after < lower.length && isSpace(lower.charCodeAt(after)) && joinedWordAt(lower, after)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the word after any white space from `at` is one of JOINED_WORDS (a word as \b
+ * reads it: letters, digits and "_"). */
+function joinedWordAt(s: string, at: number): boolean {
+  let from = at;
+  while (from < s.length && isSpace(s.charCodeAt(from))) from++;
+  let to = from;
+  while (to < s.length && isRegexWordChar(s.charCodeAt(to))) to++;
+  return to > from && JOINED_WORDS.has(s.slice(from, to));
+}
+
+function isRegexWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 /** Character ranges of the clauses of `text`. */
 function clauseSpans(text: string): [number, number][] {

@@ -63,7 +63,8 @@ export class DeleteIndex<T = string> {
   /**
    * Calls `visit` with the words filed under each key in the order the corrector has always read
    * them: the word, its one-letter deletes left to right, then (depth 2) the deletes of each of
-   * those, left to right. A key reached twice is visited twice; the caller skips words it has seen.
+   * those, left to right. A key reached again by a different letter or pair of letters ("aab"
+   * minus either "a") is visited again; the caller skips words it has seen.
    */
   visit(word: string, depth: number, visit: (words: T[]) => void): void {
     const n = word.length;
@@ -78,10 +79,12 @@ export class DeleteIndex<T = string> {
     }
     if (depth < 2) return;
     // Deleting letter j of (word minus letter i) deletes letters j and i of the word when j < i,
-    // else letters i and j + 1.
+    // else letters i and j + 1. Each pair j < i was already reached at i' = j, j' = i - 1, earlier
+    // in this order, and a second visit finds only words the caller has measured: they are skipped,
+    // half of the look-ups of a long word.
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n - 1; j++) {
-        list = this.find(word, Math.min(i, j), j < i ? i : j + 1);
+      for (let j = i; j < n - 1; j++) {
+        list = this.find(word, i, j + 1);
         if (list) visit(list);
       }
     }

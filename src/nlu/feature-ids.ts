@@ -39,6 +39,8 @@ export class FeaturePositions {
   /** seen[i] === stamp when position i is already in the list being built. */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** The stamp of the list `of` is building. */
+  private stampNow = 0;
   /** Word -> vocabulary position of its stem (-1: none). Stemming is a pure function, so this only
    * remembers answers; one look-up in this small map costs less than the stem cache's and then the
    * vocabulary's (a large map, mostly out of the processor's caches). */
@@ -65,7 +67,8 @@ export class FeaturePositions {
     const stems: number[] = [];
     const pairs: number[] = [];
     for (let i = 0; i < a.words.length; i++) {
-      stems.push(this.positionOf(a.words[i]!));
+      // The word's facts hold the same position when the message was read with them (word-facts.ts).
+      stems.push(a.facts ? a.facts[i]!.stemAt : this.positionOf(a.words[i]!));
       pairs.push(i === 0 ? -1 : this.pairs.get(stems[i - 1]!, stems[i]!));
     }
     const token: number[] = [];
@@ -80,62 +83,63 @@ export class FeaturePositions {
 
   /** The features of some ranges of the message (all of it by default); pairs do not cross ranges. */
   of(a: Analysis, p: Positions, ranges: readonly WordRange[] = [{ start: 0, end: a.words.length }]): KnownFeatures {
-    const stamp = this.nextStamp();
-    const seen = this.seen;
+    this.stampNow = this.nextStamp();
     const indices: number[] = [];
-    const add = (at: number) => {
-      if (at >= 0 && seen[at] !== stamp) {
-        seen[at] = stamp;
-        indices.push(at);
-      }
-    };
     const matched: number[] = [];
+    const matches = a.matches;
     let words = 0;
     let known = 0;
     let knownAsTyped = 0;
     for (const { start, end } of ranges) {
       words += end - start;
       for (let i = start; i < end; i++) {
-        add(p.stems[i]!);
+        this.add(indices, p.stems[i]!);
         known += a.known[i]!;
         knownAsTyped += a.knownAsTyped[i]!;
       }
-      const inside: number[] = [];
-      a.matches.forEach((m, j) => {
-        if (m.start >= start && m.end <= end) inside.push(j);
-      });
-      if (inside.length === 0) {
-        for (let i = start + 1; i < end; i++) add(p.pairs[i]!);
+      // The class matches inside the range, in order (matches are sorted by start, longest first).
+      const first = matched.length;
+      for (let j = 0; j < matches.length; j++) if (matches[j]!.start >= start && matches[j]!.end <= end) matched.push(j);
+      if (matched.length === first) {
+        for (let i = start + 1; i < end; i++) this.add(indices, p.pairs[i]!);
         continue;
       }
       // The word stream with each class match inside the range collapsed to its class token
-      // (classes.ts `collapse`: matches are sorted by start, longest first; overlaps keep the first).
-      let next = 0;
+      // (classes.ts `collapse`: overlaps keep the first).
+      let next = first;
       let previous = -2;
       for (let i = start; i < end; ) {
-        while (next < inside.length && a.matches[inside[next]!]!.start < i) next++;
-        const m = next < inside.length ? a.matches[inside[next]!]! : null;
+        while (next < matched.length && matches[matched[next]!]!.start < i) next++;
+        const m = next < matched.length ? matches[matched[next]!]! : null;
         let current: number;
         if (m && m.start === i) {
-          current = p.token[inside[next]!]!;
+          current = p.token[matched[next]!]!;
           i = m.end;
         } else {
           current = p.stems[i]!;
           i++;
         }
-        if (previous !== -2) add(this.pairs.get(previous, current));
+        if (previous !== -2) this.add(indices, this.pairs.get(previous, current));
         previous = current;
       }
-      matched.push(...inside);
     }
     for (const j of matched) {
-      add(p.token[j]!);
-      add(p.restricted[j]!);
+      this.add(indices, p.token[j]!);
+      this.add(indices, p.restricted[j]!);
     }
     return { indices, words, known, knownAsTyped };
   }
 
-  private positionOf(word: string): number {
+  /** Appends a known position the list being built does not hold yet (a method, not a closure made per call). */
+  private add(indices: number[], at: number): void {
+    if (at >= 0 && this.seen[at] !== this.stampNow) {
+      this.seen[at] = this.stampNow;
+      indices.push(at);
+    }
+  }
+
+  /** Vocabulary position of a word's stem (-1: none). */
+  positionOf(word: string): number {
     let at = this.wordPositions.get(word);
     if (at === undefined) {
       at = this.index.get(stem(word)) ?? -1;

@@ -6,6 +6,7 @@ import { classTokens, collapse, findClasses, type ClassMatch } from './classes';
 import type { LexiconClass } from './lexicon';
 import type { Normalizer } from './normalize';
 import type { SpellingCorrector } from './spelling';
+import type { WordFacts, WordFactsTable } from './word-facts';
 
 export interface Featurized {
   features: string[];
@@ -30,6 +31,8 @@ export interface Analysis {
   /** 1 where it knows the word as typed, else 0. */
   knownAsTyped: number[];
   matches: ClassMatch[];
+  /** Each word's facts, when the message was read with a WordFactsTable (the matcher's). */
+  facts?: WordFacts[];
 }
 
 /** A message longer than this is read only this far (about 4,000 characters of English). */
@@ -48,12 +51,24 @@ export function stem(word: string): string {
   return s;
 }
 
-export function analyse(text: string, normalizer: Normalizer, speller?: SpellingCorrector, classes: readonly LexiconClass[] = []): Analysis {
+/** `table` (for `classes`, knowing what `speller` knows) answers each word's questions in one look-up. */
+export function analyse(
+  text: string,
+  normalizer: Normalizer,
+  speller?: SpellingCorrector,
+  classes: readonly LexiconClass[] = [],
+  table?: WordFactsTable,
+): Analysis {
   const normalized = normalizer.normalize(text);
   // The normaliser's arrays are this call's own: cut only a message longer than MAX_WORDS.
   const long = normalized.tokens.length > MAX_WORDS;
   const tokens = long ? normalized.tokens.slice(0, MAX_WORDS) : normalized.tokens;
-  let matches = findClasses(tokens, classes);
+  let facts: WordFacts[] | undefined;
+  if (table && table.classes === classes) {
+    facts = [];
+    for (const t of tokens) facts.push(table.of(t));
+  }
+  let matches = findClasses(tokens, classes, facts);
   // Names and error strings are not typos: "okx" must not become "ok". (Plain arrays here and
   // below: a typed array costs more to allocate than a message's words cost to fill.)
   const kept: boolean[] = [];
@@ -62,21 +77,25 @@ export function analyse(text: string, normalizer: Normalizer, speller?: Spelling
   const words: string[] = [];
   const known: number[] = [];
   const knownAsTyped: number[] = [];
+  const wordFacts: WordFacts[] | undefined = facts && [];
   let corrected = false;
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     // One vocabulary look-up for a word the training data knows as typed (correct() would make it
     // again and return the word); a corrected word is a vocabulary word, so it is known.
-    const knowsTyped = speller?.knows(t) ?? false;
+    const knowsTyped = facts ? facts[i]!.known : (speller?.knows(t) ?? false);
     const w = speller && !kept[i] && !knowsTyped ? speller.correct(t) : t;
     const knows = knowsTyped || w !== t;
     if (w !== t) corrected = true;
     knownAsTyped.push(w === t && (knows || kept[i]!) ? 1 : 0);
     known.push(knows ? 1 : 0);
     words.push(w);
-  });
+    if (wordFacts) wordFacts.push(w === t ? facts![i]! : table!.of(w));
+  }
   // A corrected word can complete a phrase ("restircted location").
-  if (corrected) matches = findClasses(words, classes);
-  return { text: normalized.text, words, offsets: long ? normalized.offsets.slice(0, MAX_WORDS) : normalized.offsets, known, knownAsTyped, matches };
+  if (corrected) matches = findClasses(words, classes, wordFacts);
+  const offsets = long ? normalized.offsets.slice(0, MAX_WORDS) : normalized.offsets;
+  return { text: normalized.text, words, offsets, known, knownAsTyped, matches, facts: wordFacts };
 }
 
 export interface WordRange {

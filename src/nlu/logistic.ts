@@ -90,10 +90,33 @@ export class SoftmaxRegression {
   addRows(indices: readonly number[], sums: Float64Array, sign: 1 | -1 = 1): void {
     const L = this.labels.length;
     const w = this.weights;
-    for (let i = 0; i < indices.length; i++) {
-      const base = indices[i]! * L;
-      if (sign === 1) for (let c = 0; c < L; c++) sums[c] += w[base + c]!;
-      else for (let c = 0; c < L; c++) sums[c] -= w[base + c]!;
+    const n = indices.length;
+    // Four labels at a time, each summed in a local in feature order: the same additions in the
+    // same order as one label after another, so the same bits, but the partial sums stay in
+    // registers instead of a load and a store of sums[c] per weight (about twice as fast).
+    // Taking a weight away is adding it times -1 (IEEE subtraction is exactly that).
+    let c = 0;
+    for (; c + 4 <= L; c += 4) {
+      let s0 = sums[c]!;
+      let s1 = sums[c + 1]!;
+      let s2 = sums[c + 2]!;
+      let s3 = sums[c + 3]!;
+      for (let i = 0; i < n; i++) {
+        const at = indices[i]! * L + c;
+        s0 += sign * w[at]!;
+        s1 += sign * w[at + 1]!;
+        s2 += sign * w[at + 2]!;
+        s3 += sign * w[at + 3]!;
+      }
+      sums[c] = s0;
+      sums[c + 1] = s1;
+      sums[c + 2] = s2;
+      sums[c + 3] = s3;
+    }
+    for (; c < L; c++) {
+      let s = sums[c]!;
+      for (let i = 0; i < n; i++) s += sign * w[indices[i]! * L + c]!;
+      sums[c] = s;
     }
   }
 

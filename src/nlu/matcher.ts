@@ -12,6 +12,7 @@ import type { ClassMatch } from './classes';
 import { clauses as clausesOf, type Clause } from './clauses';
 import { FeaturePositions, type Positions } from './feature-ids';
 import { ReadingScores, type RangeReading, type Reading } from './reading-scores';
+import { WordFactsTable } from './word-facts';
 
 export interface Calibration {
   /**
@@ -104,6 +105,8 @@ export class Matcher {
   private readonly classes: readonly LexiconClass[];
   private readonly positions: FeaturePositions;
   private readonly readings: ReadingScores;
+  /** Each word's vocabulary, phrase and stem look-ups in one (word-facts.ts). */
+  private readonly facts: WordFactsTable;
   /** Scratch rows for scoring one reading; classify is synchronous, so one set serves every call. */
   private readonly scratch: { logs: Float64Array<ArrayBuffer>; regression: Float64Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> };
 
@@ -115,6 +118,11 @@ export class Matcher {
     this.speller = parts.speller;
     this.calibration = parts.calibration;
     this.positions = new FeaturePositions(parts.classifier.featureIndex);
+    this.facts = new WordFactsTable(
+      parts.classes,
+      (w) => parts.speller.knows(w),
+      (w) => this.positions.positionOf(w),
+    );
     this.readings = new ReadingScores(parts.classifier, parts.logistic);
     const labels = parts.classifier.labels.length;
     this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
@@ -122,7 +130,7 @@ export class Matcher {
 
   /** `classes` switches lexicon classes off, to measure what one of them does. */
   analyse(text: string, classes: readonly LexiconClass[] = this.classes): Analysis {
-    return analyse(text, this.normalizer, this.speller, classes);
+    return analyse(text, this.normalizer, this.speller, classes, this.facts);
   }
 
   featurize(text: string, classes: readonly LexiconClass[] = this.classes): Featurized {
@@ -277,6 +285,8 @@ function outweighs(question: IntentScore, whole: IntentScore): boolean {
 
 /** A lexicon class that decides the intent by itself ("Netflix says not available in your country"). */
 function decidedByClass(matches: readonly ClassMatch[], words: readonly string[]): IntentScore | null {
+  // Most messages name no deciding class: no set of names to build.
+  if (!matches.some((m) => m.class.decides)) return null;
   const named = new Set(matches.map((m) => m.class.name));
   for (const m of matches) {
     const rule = m.class.decides;

@@ -48,10 +48,13 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
     if (hasTripleLetter(t)) t = t.replace(/([a-z])\1{2,}/g, '$1$1');
     const tokens: string[] = [];
     const offsets: number[] = [];
-    // natural's tokenizer gives the words in order; each is found after the previous one for its offset.
+    // natural's tokenizer gives the words in order. A word starts at the first letter or digit
+    // after the previous one (nothing between two words is a letter or a digit), which is where
+    // indexOf would find it, found by a scan of the few characters between them.
     let at = 0;
     for (const w of WORDS.tokenize(t) ?? []) {
-      const offset = t.indexOf(w, at);
+      while (at < t.length && !isWordChar(t.charCodeAt(at))) at++;
+      const offset = at;
       at = offset + w.length;
       const rewritten = words.get(w);
       if (rewritten === undefined) {
@@ -64,6 +67,11 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
     return { text: t, tokens, offsets };
   };
   return { normalize, tokens: (text) => normalize(text).tokens };
+}
+
+/** [a-z0-9], the characters a word of the tokenizer's pattern starts with. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 function hasTripleLetter(t: string): boolean {

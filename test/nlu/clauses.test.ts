@@ -2,7 +2,7 @@
 // must cut exactly where the expression did, on every fixture message and on random text.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sentenceEnds } from '../../src/nlu/clauses';
+import { joiners, joinersOfExpression, sentenceEnds } from '../../src/nlu/clauses';
 import { loadMatcher } from '../../src/nlu/load';
 import { snapshotInputs } from './predictions-snapshot';
 
@@ -33,6 +33,38 @@ describe('sentence ends', () => {
         expect(sentenceEnds(t)).toEqual(bySentenceRegex(t));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+// The joiner expression runs only on parts where a comma or a joiner word is followed by a word
+// it looks for; the cuts must be the expression's own everywhere.
+describe('joiners', () => {
+  it('are where the expression alone finds them in every recorded message, raw and normalised', () => {
+    const matcher = loadMatcher();
+    let found = 0;
+    for (const { text } of snapshotInputs()) {
+      for (const t of [text, matcher.analyse(text).text]) {
+        for (const part of t.split(/[.?!;\n]/)) {
+          const expected = joinersOfExpression(part);
+          found += expected.length;
+          expect(joiners(part), part).toEqual(expected);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('are where the expression alone finds them in random text of joiner words, question words and white space', () => {
+    const alphabet = ['and', 'And', 'ALSO', 'also', 'plus', 'but', 'btw', 'by the way', 'oh and', 'another thing', 'one more thing', 'way', 'thing'];
+    const words = ['can', 'Can', 'i', 'I', 'my', 'it', 'is', 'how', 'may', 'cannot', 'island', 'it_', 'x', 'understand', 'brand', '2'];
+    const marks = [' ', '  ', ',', ', ', ' ,', '\t', '\n', '\u00a0', '\u2028', "'", 'é', '\u0130', '\u212a'];
+    const text = fc.array(fc.constantFrom(...alphabet, ...words, ...marks), { maxLength: 14 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(joiners(t)).toEqual(joinersOfExpression(t));
+      }),
+      { numRuns: 5000, seed: 11 },
     );
   });
 });
