@@ -248,8 +248,10 @@ export class Matcher {
       if (s.intent === OOS || s.confidence < minimum || found.some((f) => f.intent === s.intent)) continue;
       found.push({ intent: s.intent, confidence: s.confidence });
     }
-    const questions = content.filter((s) => s.question && REQUESTS.test(s.intent) && s.confidence >= Math.max(minimum, PRIMARY_QUESTION_MIN_CONFIDENCE));
-    const request = questions[0];
+    // The first question asked, when it is sure enough to speak for the whole message (a surer
+    // question later on does not jump ahead of it: the answers come in the order asked).
+    const first = content.find((s) => s.question && REQUESTS.test(s.intent) && s.confidence >= minimum);
+    const request = first && first.confidence >= PRIMARY_QUESTION_MIN_CONFIDENCE ? first : undefined;
     let best = overall;
     // "It says restricted location. What does that mean?" asks for help with the report itself.
     const reported = overall.intent === 'report_lock' || found.some((f) => f.intent === 'report_lock');
