@@ -79,6 +79,16 @@ describe('lexicon classes', () => {
     expect(matcher.classify('netflix says not available in your country even with a vpn').intent).toBe('out_of_scope');
   });
 
+  it('api_error does not count a region word the writer denies', () => {
+    const classesOf = (t: string) => matcher.analyse(t).matches.map((m) => m.class.name);
+    expect(classesOf('the bot gets 403 since today, not a region issue as far as I can tell')).not.toContain('api_error');
+    expect(classesOf('403 forbidden on every call, nothing to do with my location')).not.toContain('api_error');
+    expect(classesOf('no geo block on the site as far as I know')).not.toContain('api_error');
+    // Stated, they still count.
+    expect(classesOf('403 forbidden because of my location')).toContain('api_error');
+    expect(classesOf('geo blocked by the front end')).toContain('api_error');
+  });
+
   it('payment_service decides a payment block out of scope, and leaves a block of its crypto feature to the classifier', () => {
     const payments = 'stripe says payouts are not available in your country, our startup is in nigeria';
     expect(matcher.classify(payments)).toMatchObject({ intent: 'out_of_scope', entities: { other_service: ['Stripe'] } });
