@@ -93,12 +93,10 @@ describe('Chinese matcher on the real-style held-out set', () => {
       heldout,
       heldout.map((e) => matcher.classify(e.text).intent),
     );
-    // Floors just below the measured figures (0.909 overall, 0.897 of the traps, 0.811 naming another
-    // exchange), so nothing reads Chinese posts worse than today. The traps were 0.931 (54 of 58)
-    // before the lighter smoothing and the new sentence rules; the Chinese development set's traps
-    // rose at the same time (0.943 -> 0.971), so the two held-out traps lost were not tuned back.
+    // Floors just below the measured figures (0.915 overall, 0.931 of the traps, 0.811 naming another
+    // exchange), so nothing reads Chinese posts worse than today.
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.traps.rejected).toBeGreaterThanOrEqual(0.89);
+    expect(report.traps.rejected).toBeGreaterThanOrEqual(0.9);
     for (const trait of TRAITS) expect(report.byTrait[trait].accuracy, trait).toBeGreaterThanOrEqual(0.8);
     expect(report.inScopeRejected).toBeLessThanOrEqual(0.05);
   });

@@ -10,7 +10,7 @@ const matcher = loadMatcher();
  * Floors just under what the matcher reaches today, so a change that reads real traffic worse fails.
  * The goal is higher (0.90 overall, 0.85 per trait, 0.9 of the traps rejected); see the README.
  */
-const FLOOR = { overall: 0.865, trait: 0.82, traps: 0.86 };
+const FLOOR = { overall: 0.875, trait: 0.83, traps: 0.89 };
 const examples = loadRealStyle();
 const result = scoreRealStyle(
   examples,
@@ -53,25 +53,26 @@ describe('the second development set', () => {
     dev2.map((e) => matcher.classify(e.text).intent),
   );
 
-  it('is read right at least 86% of the time, with at least 84% of its traps rejected', () => {
-    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.86);
-    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.84);
+  it('is read right at least 87% of the time, with at least 86% of its traps rejected', () => {
+    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.87);
+    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.86);
     expect(scored.inScopeRejected).toBeLessThanOrEqual(0.03);
   });
 });
 
 describe('the third development set', () => {
   // Weighted toward the hardest messages (other exchanges, VPN or server stories, long ones); floors
-  // just under the figures it had when it arrived, so a change that loses ground on it shows.
+  // just under today's figures (0.895, 0.889 of its traps, 0.009 in scope rejected), so a change
+  // that loses ground on it shows.
   const dev3 = loadRealStyle(REAL_STYLE_DEV3_FILE);
   const scored = scoreRealStyle(
     dev3,
     dev3.map((e) => matcher.classify(e.text).intent),
   );
 
-  it('is read right at least 85% of the time, with at least 82% of its traps rejected', () => {
-    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.85);
-    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.82);
-    expect(scored.inScopeRejected).toBeLessThanOrEqual(0.05);
+  it('is read right at least 88% of the time, with at least 87% of its traps rejected', () => {
+    expect(scored.accuracy, JSON.stringify(scored.confusedPairs)).toBeGreaterThanOrEqual(0.88);
+    expect(scored.traps.rejected).toBeGreaterThanOrEqual(0.87);
+    expect(scored.inScopeRejected).toBeLessThanOrEqual(0.03);
   });
 });
