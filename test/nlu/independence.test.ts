@@ -11,6 +11,7 @@ import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { findOverlaps, NEAR_DUPLICATE } from '../../src/nlu/overlap';
 import {
   loadRealStyle,
+  REAL_STYLE_FILE,
   REAL_STYLE_DEV_FILE,
   REAL_STYLE_DEV2_FILE,
   REAL_STYLE_DEV3_FILE,
@@ -43,6 +44,18 @@ function sources(): Source[] {
 
 /** The partition rule of fixtures/nlu/LABELLING.md: the first hex digit of the URL's MD5. */
 const sideOf = (url: string) => (parseInt(createHash('md5').update(url).digest('hex')[0]!, 16) <= 5 ? 'heldout' : 'training');
+
+describe('sources.tsv', () => {
+  it('records the post every line of every real-style set is modelled on', () => {
+    const recorded = new Set(sources().map((r) => r.url));
+    const sets = [
+      ...[REAL_STYLE_FILE, REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE].map((f) => loadRealStyle(f)),
+      ...[REAL_STYLE_ZH_FILE, REAL_STYLE_ZH_DEV_FILE].map((f) => loadRealStyle(f, 'zh')),
+    ];
+    const missing = [...new Set(sets.flat().map((e) => e.modelled_on))].filter((url) => !recorded.has(url));
+    expect(missing).toEqual([]);
+  });
+});
 
 describe('held-out independence', () => {
   it('the real-style set shares no line and no near-duplicate with the training corpus', () => {
@@ -87,64 +100,49 @@ describe('the development set', () => {
   });
 });
 
-describe('the second development set', () => {
-  const dev2 = loadRealStyle(REAL_STYLE_DEV2_FILE);
+// The development sets written by writers who saw nothing else, each after the ones before it:
+// its posts are its own (dev role, training side, none of an earlier fresh set's), and its lines
+// are new to every earlier set. (The first development set's writer left two of its posts out of
+// sources.tsv, and the second set's writer studied them again; its lines are still its own.)
+const FRESH_DEV_SETS = [
+  { name: 'the second development set', file: REAL_STYLE_DEV2_FILE, earlier: [REAL_STYLE_DEV_FILE], earlierFresh: [] },
+  {
+    name: 'the third development set',
+    file: REAL_STYLE_DEV3_FILE,
+    earlier: [REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE],
+    earlierFresh: [REAL_STYLE_DEV2_FILE],
+  },
+];
 
-  it('comes from posts that only its writer studied, on the training side of the partition', () => {
-    expect(dev2.length).toBeGreaterThanOrEqual(300);
-    const rows = sources();
-    const roleOf = new Map(rows.map((r) => [r.url, r.role]));
-    for (const e of dev2) {
-      expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
-      expect(roleOf.get(e.modelled_on), e.modelled_on).toBe('dev');
-    }
+for (const set of FRESH_DEV_SETS) {
+  describe(set.name, () => {
+    const lines = loadRealStyle(set.file);
+    const earlier = set.earlier.flatMap((f) => loadRealStyle(f));
+
+    it('comes from posts that only its writer studied, on the training side of the partition', () => {
+      expect(lines.length).toBeGreaterThanOrEqual(300);
+      const roleOf = new Map(sources().map((r) => [r.url, r.role]));
+      const earlierPosts = new Set(set.earlierFresh.flatMap((f) => loadRealStyle(f)).map((e) => e.modelled_on));
+      for (const e of lines) {
+        expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
+        expect(roleOf.get(e.modelled_on), e.modelled_on).toBe('dev');
+        expect(earlierPosts.has(e.modelled_on), e.modelled_on).toBe(false);
+      }
+    });
+
+    it('shares no line and no near-duplicate with the corpus, the held-out set or the earlier development sets', () => {
+      const others = [...training, ...loadRealStyle().map((e) => e.text), ...earlier.map((e) => e.text)];
+      expect(
+        findOverlaps(
+          lines.map((e) => e.text),
+          others,
+          normalizer,
+        ),
+        `token Jaccard >= ${NEAR_DUPLICATE}`,
+      ).toEqual([]);
+    });
   });
-
-  it('shares no line and no near-duplicate with the corpus, the held-out set or the first development set', () => {
-    const others = [...training, ...loadRealStyle().map((e) => e.text), ...loadRealStyle(REAL_STYLE_DEV_FILE).map((e) => e.text)];
-    expect(
-      findOverlaps(
-        dev2.map((e) => e.text),
-        others,
-        normalizer,
-      ),
-      `token Jaccard >= ${NEAR_DUPLICATE}`,
-    ).toEqual([]);
-  });
-});
-
-describe('the third development set', () => {
-  const dev3 = loadRealStyle(REAL_STYLE_DEV3_FILE);
-
-  it('comes from posts that only its writer studied, on the training side of the partition', () => {
-    expect(dev3.length).toBeGreaterThanOrEqual(300);
-    const rows = sources();
-    const roleOf = new Map(rows.map((r) => [r.url, r.role]));
-    const dev2Posts = new Set(loadRealStyle(REAL_STYLE_DEV2_FILE).map((e) => e.modelled_on));
-    for (const e of dev3) {
-      expect(sideOf(e.modelled_on), e.modelled_on).toBe('training');
-      expect(roleOf.get(e.modelled_on), e.modelled_on).toBe('dev');
-      expect(dev2Posts.has(e.modelled_on), e.modelled_on).toBe(false);
-    }
-  });
-
-  it('shares no line and no near-duplicate with the corpus, the held-out set or the other development sets', () => {
-    const others = [
-      ...training,
-      ...loadRealStyle().map((e) => e.text),
-      ...loadRealStyle(REAL_STYLE_DEV_FILE).map((e) => e.text),
-      ...loadRealStyle(REAL_STYLE_DEV2_FILE).map((e) => e.text),
-    ];
-    expect(
-      findOverlaps(
-        dev3.map((e) => e.text),
-        others,
-        normalizer,
-      ),
-      `token Jaccard >= ${NEAR_DUPLICATE}`,
-    ).toEqual([]);
-  });
-});
+}
 
 describe('the Chinese sets', () => {
   // Chinese is compared in Chinese words (the Chinese normaliser), not characters.
