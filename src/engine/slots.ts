@@ -19,6 +19,8 @@ const QUESTION_START =
  * user's account: the patterns are intents/lexicon/slots.yaml's `sentence.comparison`. */
 /** Other languages' questions without a question mark ("出差会导致限制吗"): `sentence.question`. */
 const asking = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.question') ?? []).some((re) => re.test(text));
+/** "Are you a bot?" on its own (`sentence.about_bot`): who is answering, not a request for a person. */
+export const asksAboutBot = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.about_bot') ?? []).some((re) => re.test(text.trim()));
 const comparing = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.comparison') ?? []).some((re) => re.test(text));
 
 /** Lower-cases and evens out apostrophes so the patterns see one spelling. */

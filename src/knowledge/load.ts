@@ -43,6 +43,7 @@ const answerSchema = z.object({
 const ANSWER_KEYS = [
   'greeting',
   'thanks_goodbye',
+  'about_bot',
   'report_lock',
   'ask_meaning',
   'ask_asset_safety',

@@ -367,6 +367,27 @@ describe('what the bot is for', () => {
   });
 });
 
+describe('"are you a bot?"', () => {
+  it('says who is answering and how to reach a person, without handing over', () => {
+    const c = conversation();
+    c.say('binance says region not supported');
+    const t = c.say('are you a real person?');
+    expect(t.reply).toMatch(/automated assistant/);
+    expect(t.reply).toMatch(/talk to a person/);
+    expect(t.handoff).toBeNull();
+    expect(t.state).toBe('ask_scope');
+    expect(t.reply).toMatch(/every network/i);
+    // Asking for one still hands over.
+    expect(c.say('i want to talk to a real person').state).toBe('handed_off');
+  });
+
+  it('answers in Chinese too', () => {
+    const t = conversation().say('你是机器人吗？');
+    expect(t.reply).toMatch(/自动客服助手/);
+    expect(t.handoff).toBeNull();
+  });
+});
+
 describe('an API user asking whether another server helps', () => {
   it('hears what a server in a supported region fixes, and what it does not', () => {
     const c = conversation();

@@ -8,7 +8,7 @@ import { newConversation, type ConversationState } from '../state';
 import { interpretAnswer, optionIntent } from '../answers';
 import { impliedFacts } from '../implied';
 import { asksForPerson } from '../person-request';
-import { statesWithoutAsking } from '../slots';
+import { asksAboutBot, statesWithoutAsking } from '../slots';
 import { buildHandoff } from '../handoff';
 import { coveredByDiagnosis, FAQ_INTENTS } from '../replies';
 import type { InfoKey } from '../ids';
@@ -43,7 +43,7 @@ export type Action =
   | { kind: 'restart' }
   /** The list of causes or the symptom table. */
   | { kind: 'overview'; info: InfoKey; resume: QuestionId | null }
-  | { kind: 'small_talk'; key: 'greeting' | 'thanks_goodbye'; resume: QuestionId | null }
+  | { kind: 'small_talk'; key: 'greeting' | 'thanks_goodbye' | 'about_bot'; resume: QuestionId | null }
   /** FAQ answers with no step of the diagnosis. */
   | { kind: 'answer'; lead: Lead; diagnosed: Cause | null }
   /**
@@ -215,6 +215,11 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done({ kind: 'hand_off', reason, summary, lead, diagnosis }, understood, empathy);
   };
 
+  // "Are you a real person?" asks who is answering; the answer says how to reach one.
+  if (asksAboutBot(d, r.text)) {
+    state.misunderstandings = 0;
+    return done({ kind: 'small_talk', key: 'about_bot', resume: state.pending }, understood, angry);
+  }
   if (wantsHuman) return handOff('user_request', { ...NO_LEAD, faq, cause: state.diagnosis?.cause ?? null });
 
   const understoodIt = faq.length > 0 || newFacts || answeredPending || startsDiagnosis || intents.includes('greeting') || intents.includes('thanks_goodbye');
