@@ -367,6 +367,16 @@ describe('what the bot is for', () => {
   });
 });
 
+describe('after an exit announcement', () => {
+  it('"how long do I have?" hears of the notice\'s migration period, not only that support cannot change it', () => {
+    const c = conversation();
+    expect(c.say('Binance emailed me that they are leaving my country, Nigeria. what do I do with my funds?').cause).toBe('policy_change');
+    const t = c.say('how long do I have?');
+    expect(t.reply).toMatch(/migration period/);
+    expect(t.reply).toMatch(/before its deadline/);
+  });
+});
+
 describe('"are you a bot?"', () => {
   it('says who is answering and how to reach a person, without handing over', () => {
     const c = conversation();
