@@ -3,6 +3,7 @@
 // triage and hand-off summaries).
 import type { Domain } from '../domain/types';
 import type { Slots } from '../shared/types';
+import { isQuestion } from '../nlu/clauses';
 
 export type SlotEvidence = Record<string, string[]>;
 
@@ -47,8 +48,13 @@ function sentences(d: Domain, text: string): { text: string; question: boolean }
       .split(/(?<=[.!?;\n])\s+|\s*\n+\s*|,\s*(?=(?:what|how|why|can|could|should|will|would|is|are|do|does)\b)/)
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || comparing(d, s) || asking(d, s) }))
+      .map((s) => ({ text: s, question: s.endsWith('?') || QUESTION_START.test(s) || isQuestion(s) || comparing(d, s) || asking(d, s) }))
   );
+}
+
+/** True when some sentence of the message asks something, in any language the lexicon knows ("so what should I do now?", "出差会导致限制吗"). */
+export function asksSomething(d: Domain, rawText: string): boolean {
+  return sentences(d, prepare(rawText.slice(0, 2000))).some((s) => s.question);
 }
 
 /** True when the message asks nothing and one of its sentences matches `patterns` (domain.faq_vetoes). */

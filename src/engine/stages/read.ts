@@ -9,7 +9,7 @@ import type { IntentScore, UserInput } from '../../shared/types';
 import { isQuestion, splitClauses } from '../../nlu/clauses';
 import { redactSecrets } from '../safety/redact';
 import { isAngry } from '../safety/tone';
-import { extractSlots, isComparison, type Extraction } from '../slots';
+import { asksSomething, extractSlots, isComparison, type Extraction } from '../slots';
 import { infoLabel, infoRequest } from '../info';
 import { decodeOption, optionFamily, type InfoKey, type OptionRef } from '../ids';
 
@@ -101,7 +101,7 @@ export function read(
     extraction: withEntityFacts(domain, extractSlots(domain, text, match.words), match.entities),
     comparison: isComparison(domain, text),
     questions: questionsOf(matcher, text, match.intents),
-    asking: sentencesOf(text).some(isQuestion),
+    asking: asksSomething(domain, text),
   };
 }
 
@@ -119,16 +119,13 @@ function withEntityFacts(d: Domain, x: Extraction, entities: Record<string, stri
 /** Sentences read one by one: enough for the longest real message with several questions. */
 const MAX_QUESTION_SENTENCES = 12;
 
-function sentencesOf(text: string): string[] {
-  // Chinese puts no space after "？" or "。": one is added there so the sentences come apart.
-  const spaced = text.normalize('NFKC').replace(/([?!.;。])(?=\p{Script=Han})/gu, '$1 ');
-  return splitClauses(spaced).slice(0, MAX_QUESTION_SENTENCES);
-}
-
 function questionsOf(matcher: Matcher, text: string, intents: IntentScore[]): IntentScore[] {
   const asks = (i: IntentScore) => i.intent.startsWith('ask_');
   const found: { at: number; score: IntentScore }[] = [];
-  sentencesOf(text).forEach((sentence, at) => {
+  // Chinese puts no space after "？" or "。": one is added there so the sentences come apart.
+  const spaced = text.normalize('NFKC').replace(/([?!.;。])(?=\p{Script=Han})/gu, '$1 ');
+  const sentences = splitClauses(spaced).slice(0, MAX_QUESTION_SENTENCES);
+  sentences.forEach((sentence, at) => {
     if (!isQuestion(sentence)) return;
     const m = matcher.classify(sentence);
     for (const i of m.intents) if (asks(i) && !found.some((f) => f.score.intent === i.intent)) found.push({ at, score: i });
