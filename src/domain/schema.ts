@@ -72,6 +72,7 @@ export function domainSchema(lexiconKeys: Set<string>) {
         faq_min_confidence: probability,
         yes_no_min_confidence: probability,
         handoff_min_confidence: probability,
+        follow_up_confidence: probability,
         triage_confident: probability,
         diagnosis_certain: probability,
       }),

@@ -22,6 +22,8 @@ const QUESTION_START =
 const asking = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.question') ?? []).some((re) => re.test(text));
 /** "Are you a bot?" on its own (`sentence.about_bot`): who is answering, not a request for a person. */
 export const asksAboutBot = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.about_bot') ?? []).some((re) => re.test(text.trim()));
+/** "and deposits?" right after an answer (`sentence.follow_up`): it leans on the question before it. */
+export const isFollowUp = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.follow_up') ?? []).some((re) => re.test(text.trim()));
 const comparing = (d: Domain, text: string) => (d.lexicon.patterns.get('sentence.comparison') ?? []).some((re) => re.test(text));
 
 /** Lower-cases and evens out apostrophes so the patterns see one spelling. */

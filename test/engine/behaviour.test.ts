@@ -436,3 +436,41 @@ describe('a VPN named only to deny it', () => {
     expect(c.say("I don't use a VPN now. Would a VPN help?").reply).toMatch(/VPN/);
   });
 });
+
+describe('a short follow-up after an answer', () => {
+  it('"and deposits?" asks the what-still-works question again: its short answer, not out of scope', () => {
+    const c = conversation();
+    expect(c.say('what can I still do with a region lock?').intent).toBe('ask_allowed_actions');
+    const t = c.say('and deposits?');
+    expect(t.intent).toBe('ask_allowed_actions');
+    expect(t.reply).toMatch(/fiat deposits/);
+    expect(t.reply).not.toMatch(/outside what I can help with/);
+    // The short form: the full list is not repeated.
+    expect(t.reply).not.toMatch(/What you \*\*can't\*\* do/);
+    // It chains: the topic is still the same one.
+    expect(c.say('what about futures?').intent).toBe('ask_allowed_actions');
+  });
+
+  it('carries the funds answer over, and starts no diagnosis from its own weak reading', () => {
+    const c = conversation();
+    c.say('are my funds safe?');
+    const t = c.say('and the nfts?');
+    expect(t.intent).toBe('ask_asset_safety');
+    expect(t.state).toBe('open');
+    expect(t.reply).toMatch(/stay yours/);
+  });
+
+  it('means nothing without an answer before it, and a real question is read as itself', () => {
+    expect(conversation().say('and deposits?').intent).toBe('out_of_scope');
+    const c = conversation();
+    c.say('what can I still do with a region lock?');
+    expect(c.say('and can i still withdraw?').intent).toBe('ask_withdraw');
+  });
+
+  it('works in Chinese', () => {
+    const c = conversation();
+    c.say('账户被地区限制了，资金安全吗？');
+    const t = c.say('那NFT呢？');
+    expect(t.intent).toBe('ask_asset_safety');
+  });
+});

@@ -8,7 +8,7 @@ import { newConversation, type ConversationState } from '../state';
 import { interpretAnswer, optionIntent } from '../answers';
 import { impliedFacts } from '../implied';
 import { asksForPerson } from '../person-request';
-import { asksAboutBot, statesWithoutAsking } from '../slots';
+import { asksAboutBot, isFollowUp, statesWithoutAsking } from '../slots';
 import { buildHandoff } from '../handoff';
 import { coveredByDiagnosis, FAQ_INTENTS } from '../replies';
 import type { InfoKey } from '../ids';
@@ -31,6 +31,8 @@ export interface Lead {
   cause?: Cause | null;
   /** The wording of an FAQ answer for the case the facts show (domain.faq_variants). */
   variants?: Partial<Record<AnswerKey, string>>;
+  /** A follow-up ("and deposits?") carried the previous answer over: its short form answers it. */
+  followUp?: boolean;
 }
 
 export type Action =
@@ -185,7 +187,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   if (answeredPending) state.pending = null;
 
   // The matcher always names some intent; weak guesses must not steer the conversation.
-  const intents = understood.intents.filter((i) => i.confidence >= d.thresholds.min_intent_confidence).map((i) => i.intent);
+  let intents = understood.intents.filter((i) => i.confidence >= d.thresholds.min_intent_confidence).map((i) => i.intent);
   // "pls help" or an emoji alone (🙏 reads as "please") is too thin a request to pass the conversation to a person.
   const wantsHuman =
     (r.option?.kind === 'action' && r.option.action === 'human') || asksForPerson(d, r.text, understood.intents, d.thresholds.handoff_min_confidence);
@@ -195,10 +197,19 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const candidates = asked.filter((i) => FAQ_INTENTS.has(i.intent) && i.intent !== 'ask_meaning' && i.confidence >= d.thresholds.faq_min_confidence);
   // "I'm not using any VPN" names the VPN to deny it: a statement, not the VPN question.
   const denied = candidates.filter((i) => d.faqVetoes.some((v) => v.intent === i.intent && statesWithoutAsking(d, r.text, v.patterns)));
-  const faq = candidates
+  const asks = candidates
     .filter((i) => !denied.includes(i))
     .map((i) => i.intent as AnswerKey)
     .slice(0, d.limits.faq_answers_per_turn);
+  // "and deposits?" right after the what-still-works answer asks that question again for another
+  // thing: read alone it names nothing the bot knows, so the previous answer's topic carries over.
+  const carried = asks.length === 0 && !newFacts && !answeredPending && previousAnswers.length > 0 && !picked && isFollowUp(d, r.text);
+  const faq = carried ? [previousAnswers[0] as AnswerKey] : asks;
+  if (carried) {
+    const topic = { intent: faq[0] as IntentName, confidence: d.thresholds.follow_up_confidence };
+    understood = { ...understood, ...topic, intents: [topic] };
+    intents = [topic.intent];
+  }
   state.lastAnswers = faq;
   const variants = faqVariants(d, faq, state.slots);
   // Another exchange named: said once, and remembered so the bot's own links are not given as theirs.
@@ -245,7 +256,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
     return done(
       {
         kind: 'answer',
-        lead: { ...NO_LEAD, faq, variants, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null },
+        lead: { ...NO_LEAD, faq, variants, otherExchange: otherNote, cause: state.diagnosis?.cause ?? null, followUp: carried },
         diagnosed: state.diagnosis?.cause ?? null,
       },
       understood,
@@ -257,7 +268,7 @@ export function decide(deps: DecideDeps, previous: ConversationState | undefined
   const firstStart = !wasDiagnosed && state.asked.length === 0 && !pending;
   // The introduction already says sorry; once is enough.
   const intro = firstStart && intents.includes('report_lock') && !newFacts && !faq.includes('ask_asset_safety');
-  const lead: Lead = { intro, faq, variants, meaning: intents.includes('ask_meaning'), otherExchange: otherNote, quickTest };
+  const lead: Lead = { intro, faq, variants, meaning: intents.includes('ask_meaning'), otherExchange: otherNote, quickTest, followUp: carried };
   const empathy = angry && !intro;
   // A question still waiting for its answer (the user digressed) may be asked again.
   let next = decideCause(d, state.slots, state.pending ? state.asked.filter((q) => q !== state.pending) : state.asked);

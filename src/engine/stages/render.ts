@@ -60,7 +60,7 @@ export function render({ knowledge: k, domain: d, otherLanguageLine }: RenderDep
     const variant = l.variants?.[key];
     return compact ? shortAnswer(k, key, variant) : answerText(k, key, variant);
   };
-  const lead = (l: Lead, compact = l.faq.length > 1) => [
+  const lead = (l: Lead, compact = l.faq.length > 1 || !!l.followUp) => [
     ...(l.otherExchange ? [format(answerText(k, 'other_exchange'), { other: l.otherExchange })] : []),
     ...(l.intro ? [answerText(k, 'report_lock')] : []),
     // Several FAQ answers are introduced as such, right before them.
