@@ -36,6 +36,8 @@ export const REAL_STYLE_DEV2_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev2.j
  * server or travel as part of the story, long messages, and look-alike traps.
  */
 export const REAL_STYLE_DEV3_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev3.jsonl');
+/** A fourth, from 43 more posts: country exits, national blocks and wallet swaps, on any exchange. */
+export const REAL_STYLE_DEV4_FILE = join(FIXTURES_DIR, 'nlu', 'real-style-dev4.jsonl');
 
 /** The Chinese set (fixtures/nlu/zh/real-style.jsonl), written from the other side of the partition. */
 export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.jsonl');

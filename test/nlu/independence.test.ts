@@ -15,6 +15,7 @@ import {
   REAL_STYLE_DEV_FILE,
   REAL_STYLE_DEV2_FILE,
   REAL_STYLE_DEV3_FILE,
+  REAL_STYLE_DEV4_FILE,
   REAL_STYLE_ZH_DEV_FILE,
   REAL_STYLE_ZH_FILE,
 } from '../../src/nlu/real-style';
@@ -49,7 +50,7 @@ describe('sources.tsv', () => {
   it('records the post every line of every real-style set is modelled on', () => {
     const recorded = new Set(sources().map((r) => r.url));
     const sets = [
-      ...[REAL_STYLE_FILE, REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE].map((f) => loadRealStyle(f)),
+      ...[REAL_STYLE_FILE, REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE, REAL_STYLE_DEV4_FILE].map((f) => loadRealStyle(f)),
       ...[REAL_STYLE_ZH_FILE, REAL_STYLE_ZH_DEV_FILE].map((f) => loadRealStyle(f, 'zh')),
     ];
     const missing = [...new Set(sets.flat().map((e) => e.modelled_on))].filter((url) => !recorded.has(url));
@@ -111,6 +112,12 @@ const FRESH_DEV_SETS = [
     file: REAL_STYLE_DEV3_FILE,
     earlier: [REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE],
     earlierFresh: [REAL_STYLE_DEV2_FILE],
+  },
+  {
+    name: 'the fourth development set',
+    file: REAL_STYLE_DEV4_FILE,
+    earlier: [REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE],
+    earlierFresh: [REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE],
   },
 ];
 

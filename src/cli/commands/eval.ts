@@ -13,6 +13,7 @@ import {
   REAL_STYLE_DEV_FILE,
   REAL_STYLE_DEV2_FILE,
   REAL_STYLE_DEV3_FILE,
+  REAL_STYLE_DEV4_FILE,
   REAL_STYLE_ZH_DEV_FILE,
   REAL_STYLE_ZH_FILE,
   scoreRealStyle,
@@ -106,6 +107,7 @@ export const command: Command = {
     const dev2Examples = loadRealStyle(REAL_STYLE_DEV2_FILE);
     const realStyleDev2 = scoredBy(matcher, dev2Examples);
     const realStyleDev3 = scoredBy(matcher, loadRealStyle(REAL_STYLE_DEV3_FILE));
+    const realStyleDev4 = scoredBy(matcher, loadRealStyle(REAL_STYLE_DEV4_FILE));
     const baseline = flags['no-baseline'] ? null : await baselineOnRealStyle(corpus, realStyleExamples);
     // Chinese: cross-validation on intents/nlu/zh/ and the Chinese real-style held-out set.
     const zhCorpus = corpusExamples(loadCorpus(languageDir('nlu', 'zh')));
@@ -129,6 +131,7 @@ export const command: Command = {
       realStyleDev,
       realStyleDev2,
       realStyleDev3,
+      realStyleDev4,
       realStyle,
       nlpjsRealStyle: baseline,
       multiIntentRecall: multi,
@@ -151,6 +154,7 @@ export const command: Command = {
           realStyleDev3,
         ),
       );
+      console.log(realStyleTable('real-style development set 4, country exits and national blocks (fixtures/nlu/real-style-dev4.jsonl)', realStyleDev4));
       console.log('');
       console.log(realStyleTable('real-style held-out (fixtures/nlu/real-style.jsonl)', realStyle));
       console.log('');
