@@ -49,6 +49,14 @@ const cases = [
     intent: 'ask_support_time',
     entity: ['support_channel', 'phone'],
   },
+  // A bot check, a rate limit or a bad key is another problem than a region block: out of scope.
+  {
+    cls: 'other_api_error',
+    unseen: 'captcha',
+    text: 'every call from my script now gets a captcha from the exchange',
+    intent: 'out_of_scope',
+    entity: ['other_error', 'bot check'],
+  },
   { cls: 'duration', unseen: 'nine weeks', text: 'nobody replied for nine weeks now', intent: 'ask_support_time', entity: ['duration', 'nine weeks'] },
 ] as const;
 
