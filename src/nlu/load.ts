@@ -14,7 +14,7 @@ import { DEFAULT_LANGUAGE, languageDir } from '../language/languages';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 
-const MODEL_VERSION = 11;
+const MODEL_VERSION = 12;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {

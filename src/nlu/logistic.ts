@@ -22,9 +22,16 @@ export interface LogisticOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Models trained from different shuffles (seed, seed + 1000, …) whose weights are averaged. */
+  runs: number;
 }
 
-export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 15, learningRate: 0.2, l2: 1e-5, seed: 7 };
+/**
+ * One shuffle of the training data is a draw: three seeds of the same corpus moved the development
+ * sets by up to 0.021. The average of three runs' weights scores as fast as one model and moves
+ * them by at most 0.007, with the same mean (development sets 1–4, seeds 7 / 11 / 23).
+ */
+export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 15, learningRate: 0.2, l2: 1e-5, seed: 7, runs: 3 };
 
 export class SoftmaxRegression {
   /** Single precision for scoring (half the memory per lookup); training keeps double precision. */
@@ -38,36 +45,16 @@ export class SoftmaxRegression {
     this.bias = model.features;
   }
 
-  /** Stochastic gradient descent, shuffled by a seeded generator so training is repeatable. */
+  /** `opts.runs` runs of stochastic gradient descent, each shuffled by its own seeded generator (repeatable), averaged. */
   static train(examples: IndexedExample[], labels: string[], features: number, opts: LogisticOptions = DEFAULT_LOGISTIC): SoftmaxRegression {
-    const L = labels.length;
-    const bias = features;
-    const w = new Float64Array((bias + 1) * L);
-    const rows = examples.map((e) => e.features);
-    const targets = examples.map((e) => e.label);
-    const order = rows.map((_, i) => i);
-    const p = new Float64Array(L);
-    let seed = opts.seed;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-
-    for (let epoch = 0; epoch < opts.epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      const rate = opts.learningRate / (1 + epoch * 0.2);
-      const decay = 1 - rate * opts.l2;
-      for (const i of order) {
-        const x = rows[i]!;
-        softmaxInto(p, w, x, bias, L);
-        const y = targets[i]!;
-        for (const base of [...x.map((f) => f * L), bias * L]) {
-          for (let c = 0; c < L; c++) w[base + c] = w[base + c]! * decay - rate * (p[c]! - (c === y ? 1 : 0));
-        }
-      }
+    const runs = Math.max(1, opts.runs);
+    const sum = new Float64Array((features + 1) * labels.length);
+    for (let k = 0; k < runs; k++) {
+      const w = descend(examples, labels.length, features, opts, opts.seed + k * 1000);
+      for (let i = 0; i < sum.length; i++) sum[i]! += w[i]!;
     }
     // Three decimals keep the saved model small and change no prediction that matters.
-    const weights = Array.from(w, (v) => Math.round(v * 1000) / 1000);
+    const weights = Array.from(sum, (v) => Math.round((v / runs) * 1000) / 1000);
     return new SoftmaxRegression({ labels, features, weights });
   }
 
@@ -128,6 +115,33 @@ export class SoftmaxRegression {
     softmaxInPlace(p, L);
     return p;
   }
+}
+
+/** One run of stochastic gradient descent over `examples`, shuffled by `seed`. */
+function descend(examples: IndexedExample[], L: number, features: number, opts: LogisticOptions, seed: number): Float64Array {
+  const bias = features;
+  const w = new Float64Array((bias + 1) * L);
+  const order = examples.map((_, i) => i);
+  const p = new Float64Array(L);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const step = (base: number, rate: number, decay: number, y: number) => {
+    for (let c = 0; c < L; c++) w[base + c] = w[base + c]! * decay - rate * (p[c]! - (c === y ? 1 : 0));
+  };
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = opts.learningRate / (1 + epoch * 0.2);
+    const decay = 1 - rate * opts.l2;
+    for (const i of order) {
+      const { features: x, label: y } = examples[i]!;
+      softmaxInto(p, w, x, bias, L);
+      for (const f of x) step(f * L, rate, decay, y);
+      step(bias * L, rate, decay, y);
+    }
+  }
+  return w;
 }
 
 /** p = softmax(bias row + the rows of the given features); rows are feature-major, so each is contiguous. */

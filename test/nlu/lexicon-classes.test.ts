@@ -52,8 +52,8 @@ const cases = [
   // A bot check, a rate limit or a bad key is another problem than a region block: out of scope.
   {
     cls: 'other_api_error',
-    unseen: 'captcha',
-    text: 'every call from my script now gets a captcha from the exchange',
+    unseen: 'challenge page',
+    text: 'every call from my script now gets a challenge page from the exchange',
     intent: 'out_of_scope',
     entity: ['other_error', 'bot check'],
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntentClassifier, type TrainingDoc } from '../../src/nlu/classifier';
-import { SoftmaxRegression } from '../../src/nlu/logistic';
+import { DEFAULT_LOGISTIC, SoftmaxRegression } from '../../src/nlu/logistic';
 
 // A toy corpus: a large "other" class and a small "money" class that share the word "my".
 const docs: TrainingDoc[] = [
@@ -45,5 +45,17 @@ describe('softmax regression', () => {
     const again = SoftmaxRegression.train(indexed, nb.labels, nb.vocabularySize);
     expect(again.model.weights).toEqual(lr.model.weights);
     expect(SoftmaxRegression.fromModel(JSON.parse(JSON.stringify(lr.model))).probabilities([0, 1])).toEqual(lr.probabilities([0, 1]));
+  });
+
+  it('averages the weights of its runs, each shuffled by its own seed', () => {
+    const runs = [0, 1000, 2000].map(
+      (offset) =>
+        SoftmaxRegression.train(indexed, nb.labels, nb.vocabularySize, { ...DEFAULT_LOGISTIC, runs: 1, seed: DEFAULT_LOGISTIC.seed + offset }).model.weights,
+    );
+    // Different shuffles give different models, so there is something to average.
+    expect(runs[1]).not.toEqual(runs[0]);
+    const averaged = SoftmaxRegression.train(indexed, nb.labels, nb.vocabularySize, { ...DEFAULT_LOGISTIC, runs: 3 }).model.weights;
+    // Each run is rounded to three decimals on its own, the average once: they differ by rounding only.
+    averaged.forEach((w, i) => expect(Math.abs(w - (runs[0]![i]! + runs[1]![i]! + runs[2]![i]!) / 3)).toBeLessThanOrEqual(0.0011));
   });
 });
