@@ -46,14 +46,14 @@ describe('real-style held-out set', () => {
 });
 
 // The development sets every matcher change is chosen on. Floors just under today's figures
-// (second: 0.879, 0.880 of its traps; third, weighted toward other exchanges, VPN or server stories
-// and long messages: 0.895, 0.889, 0.009 in scope rejected), so a change that loses ground shows.
+// (second: 0.876, 0.880 of its traps; third, weighted toward other exchanges, VPN or server stories
+// and long messages: 0.883, 0.879, 0.009 in scope rejected), so a change that loses ground shows.
 const DEV_FLOORS = [
   { name: 'the second development set', file: REAL_STYLE_DEV2_FILE, accuracy: 0.87, traps: 0.86, inScopeRejected: 0.03 },
   { name: 'the third development set', file: REAL_STYLE_DEV3_FILE, accuracy: 0.88, traps: 0.87, inScopeRejected: 0.03 },
   // The fourth (country exits, national blocks, wallet swaps) read 0.748, 0.768 of its traps and
-  // 0.107 in scope rejected when it arrived.
-  { name: 'the fourth development set', file: REAL_STYLE_DEV4_FILE, accuracy: 0.73, traps: 0.75, inScopeRejected: 0.12 },
+  // 0.107 in scope rejected when it arrived, 0.786, 0.793 and 0.060 after its round.
+  { name: 'the fourth development set', file: REAL_STYLE_DEV4_FILE, accuracy: 0.77, traps: 0.78, inScopeRejected: 0.08 },
 ];
 
 describe.each(DEV_FLOORS)('$name', ({ file, accuracy, traps, inScopeRejected }) => {
