@@ -474,3 +474,25 @@ describe('a short follow-up after an answer', () => {
     expect(t.intent).toBe('ask_asset_safety');
   });
 });
+
+describe("someone else's identity", () => {
+  it.each([
+    'can i just make a new account with my brothers ID?',
+    "could I redo the KYC with my wife's passport instead?",
+    'is it ok to buy a verified account?',
+  ])('"%s" hears why that is no way out, not only that a new account gets flagged', (text) => {
+    const c = conversation();
+    c.say('bybit says my region is restricted since I moved to Canada');
+    const t = c.say(text);
+    expect(t.reply).toMatch(/please don't/i);
+    expect(t.reply).toMatch(/legally belong to the person named on the account/);
+    expect(t.reply).not.toMatch(/same ID document/);
+  });
+
+  it('leaves the plain new-account answer alone, and works in Chinese', () => {
+    expect(conversation().say('can i make a new account?').reply).toMatch(/same ID document/);
+    const c = conversation();
+    c.say('账户被地区限制了');
+    expect(c.say('能用我朋友的身份证重新注册吗？').reply).toMatch(/资金在法律上属于账号实名的人/);
+  });
+});

@@ -19,6 +19,20 @@ describe('diagnosis from different openings', () => {
     expect(c.say('the server is on aws in us-east-1').state).toBe('ask_residence');
   });
 
+  it.each([
+    ['aws tokyo', 'supported'],
+    ['ap-southeast-1', 'supported'],
+    ['a singapore vps', 'supported'],
+    ['vultr dallas', 'restricted'],
+    ['aws virginia', 'restricted'],
+  ])('takes "%s" as the answer to where the server runs (%s)', (answer, value) => {
+    const c = conversation();
+    c.say('binance.error.ClientError: (451, 0, "Service unavailable from a restricted location")');
+    const t = c.say(answer);
+    expect(c.state?.slots.serverLocation).toBe(value);
+    expect(t.state).toBe('ask_residence');
+  });
+
   it('asks the scope question first, with options, for a bare report', () => {
     const c = conversation();
     const t = c.say('my account says your region is not supported');
