@@ -146,24 +146,66 @@ function isRegexWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Character ranges of the clauses of `text`. */
-function clauseSpans(text: string): [number, number][] {
+/** Character ranges of the clauses of `text`; `byExpression` runs the joiner expression on every
+ * sentence (what the places below stand in for; test/nlu/clauses.test.ts compares the two). */
+export function clauseSpans(text: string, byExpression = false): [number, number][] {
   const spans: [number, number][] = [];
-  const cut = (from: number, to: number, splitter: Splitter, then?: Splitter) => {
-    let at = from;
-    for (const [index, length] of splitter(text.slice(from, to))) {
-      if (then) cut(at, from + index, then);
-      else spans.push([at, from + index]);
-      at = from + index + length;
-    }
-    if (then) cut(at, to, then);
-    else spans.push([at, to]);
-  };
+  const limit = Math.min(text.length, MAX_CHARS);
   // "hello, my account is locked": the greeting is a sentence of its own.
   const opener = OPENER.exec(text)?.[0].length ?? 0;
   if (opener) spans.push([0, opener]);
-  cut(opener, Math.min(text.length, MAX_CHARS), sentenceEnds, joiners);
+  const places = byExpression ? null : joinerPlaces(text.slice(0, limit));
+  // Each sentence cut at its joiners; one without a place where a joiner may stand is kept whole.
+  const cutJoiners = (from: number, to: number) => {
+    let at = from;
+    if (places === null || places === ASK_EVERY_PART || hasPlaceIn(places, from, to)) {
+      const part = text.slice(from, to);
+      for (const [index, length] of places === ASK_EVERY_PART ? joiners(part) : joinersByExpression(part)) {
+        spans.push([at, from + index]);
+        at = from + index + length;
+      }
+    }
+    spans.push([at, to]);
+  };
+  let at = opener;
+  for (const [index, length] of sentenceEnds(text.slice(opener, limit))) {
+    cutJoiners(at, opener + index);
+    at = opener + index + length;
+  }
+  cutJoiners(at, limit);
   return spans;
+}
+
+/** joinerPlaces' answer for text with other than ASCII characters: ask `joiners` about every part. */
+const ASK_EVERY_PART: number[] = [];
+
+/**
+ * Where, in the (cut) text of a whole message, a comma or a joiner word is followed by a word of
+ * JOINED_WORDS (mayJoin's test, made once for the message instead of once per sentence: eight
+ * searches of each sentence cost more than the expression they spared). A sentence holding none of
+ * these places has no joiner: every match of the expression holds one, and a sentence ends at white
+ * space or where the text is cut, so the words after a place read alike in the sentence and in the
+ * message. Ascending positions of the comma or the joiner word's end.
+ */
+function joinerPlaces(text: string): number[] {
+  // The part itself, not its lower case: the Kelvin sign lower-cases to an ASCII "k".
+  if (NON_ASCII.test(text)) return ASK_EVERY_PART;
+  const lower = text.toLowerCase();
+  const places: number[] = [];
+  for (let i = lower.indexOf(','); i >= 0; i = lower.indexOf(',', i + 1)) if (joinedWordAt(lower, i + 1)) places.push(i);
+  for (const w of JOINER_ENDS) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const after = i + w.length;
+      if (after < lower.length && isSpace(lower.charCodeAt(after)) && joinedWordAt(lower, after)) places.push(i);
+    }
+  }
+  return places;
+}
+
+/** True when a place starts in [from, to) (the list is short: a scan, not a search). */
+function hasPlaceIn(places: readonly number[], from: number, to: number): boolean {
+  for (const at of places) if (at >= from && at < to) return true;
+  return false;
 }
 
 /** The clauses of a normalised message as word ranges; a clause needs at least two words. */

@@ -9,6 +9,8 @@
 const BASE = 0x01000193;
 const MAX_LENGTH = 64;
 const POWERS = new Int32Array(MAX_LENGTH + 1);
+/** The filter has 2^FILTER_BITS bits. */
+const FILTER_BITS = 20;
 POWERS[0] = 1;
 for (let k = 1; k <= MAX_LENGTH; k++) POWERS[k] = Math.imul(POWERS[k - 1]!, BASE);
 
@@ -20,10 +22,17 @@ function hashOf(s: string): number {
 
 /** Lists of T (words, or the corrector's word numbers) filed under each key. */
 export class DeleteIndex<T = string> {
+  /** Per slot, its key's hash with the lowest bit set (0: an empty slot). A look-up reads this array
+   * alone until the tags agree: most deletes are filed nowhere, and their probe ends at an empty
+   * slot without reading the (twice as large) array of keys. */
   private readonly hashes: Int32Array;
   private readonly keys: (string | undefined)[];
   private readonly lists: T[][];
   private readonly mask: number;
+  /** One bit per value of a hash's upper FILTER_BITS bits, set for every key's hash: a delete whose
+   * bit is clear is filed nowhere. The filter (128 KB) stays in the processor's caches, where the
+   * slots of a random delete mostly are not; most deletes of a misspelled word are filed nowhere. */
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5));
   /** prefix[k]: hash of the first k letters of the word being looked up. */
   private readonly prefix = new Int32Array(MAX_LENGTH + 1);
 
@@ -38,7 +47,8 @@ export class DeleteIndex<T = string> {
       const h = hashOf(key);
       let slot = h & this.mask;
       while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.hashes[slot] = h;
+      this.hashes[slot] = h | 1;
+      this.filter[h >>> (37 - FILTER_BITS)]! |= filterBit(h);
       this.keys[slot] = key;
       this.lists[slot] = list;
     }
@@ -53,10 +63,14 @@ export class DeleteIndex<T = string> {
     else if (b < 0) h = (Math.imul(p[a]!, POWERS[n - 1 - a]!) + partHash(p, a + 1, n)) | 0;
     else h = (Math.imul(p[a]!, POWERS[n - 2 - a]!) + Math.imul(partHash(p, a + 1, b), POWERS[n - 1 - b]!) + partHash(p, b + 1, n)) | 0;
     const length = n - (a < 0 ? 0 : b < 0 ? 1 : 2);
+    if ((this.filter[h >>> (37 - FILTER_BITS)]! & filterBit(h)) === 0) return undefined;
+    const tag = h | 1;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const key = this.keys[slot];
-      if (key === undefined) return undefined;
-      if (this.hashes[slot] === h && key.length === length && sameWithout(key, word, a, b)) return this.lists[slot];
+      const t = this.hashes[slot]!;
+      if (t === 0) return undefined;
+      if (t !== tag) continue;
+      const key = this.keys[slot]!;
+      if (key.length === length && sameWithout(key, word, a, b)) return this.lists[slot];
     }
   }
 
@@ -89,6 +103,12 @@ export class DeleteIndex<T = string> {
       }
     }
   }
+}
+
+/** A hash's bit in its filter word: the filter's index is the hash's upper FILTER_BITS bits, of which
+ * the upper FILTER_BITS - 5 choose the word and the next five this bit. */
+function filterBit(h: number): number {
+  return 1 << ((h >>> (32 - FILTER_BITS)) & 31);
 }
 
 /** hash(word[from, to)) = prefix[to] - prefix[from] * BASE^(to - from), from the word's prefix hashes

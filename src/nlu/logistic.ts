@@ -81,19 +81,29 @@ export class SoftmaxRegression {
     // Four labels at a time, each summed in a local in feature order: the same additions in the
     // same order as one label after another, so the same bits, but the partial sums stay in
     // registers instead of a load and a store of sums[c] per weight (about twice as fast).
-    // Taking a weight away is adding it times -1 (IEEE subtraction is exactly that).
+    // Taking a weight away subtracts it (what adding it times -1 gave: IEEE subtraction is exactly that).
     let c = 0;
     for (; c + 4 <= L; c += 4) {
       let s0 = sums[c]!;
       let s1 = sums[c + 1]!;
       let s2 = sums[c + 2]!;
       let s3 = sums[c + 3]!;
-      for (let i = 0; i < n; i++) {
-        const at = indices[i]! * L + c;
-        s0 += sign * w[at]!;
-        s1 += sign * w[at + 1]!;
-        s2 += sign * w[at + 2]!;
-        s3 += sign * w[at + 3]!;
+      if (sign === 1) {
+        for (let i = 0; i < n; i++) {
+          const at = indices[i]! * L + c;
+          s0 += w[at]!;
+          s1 += w[at + 1]!;
+          s2 += w[at + 2]!;
+          s3 += w[at + 3]!;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const at = indices[i]! * L + c;
+          s0 -= w[at]!;
+          s1 -= w[at + 1]!;
+          s2 -= w[at + 2]!;
+          s3 -= w[at + 3]!;
+        }
       }
       sums[c] = s0;
       sums[c + 1] = s1;
@@ -102,7 +112,8 @@ export class SoftmaxRegression {
     }
     for (; c < L; c++) {
       let s = sums[c]!;
-      for (let i = 0; i < n; i++) s += sign * w[indices[i]! * L + c]!;
+      if (sign === 1) for (let i = 0; i < n; i++) s += w[indices[i]! * L + c]!;
+      else for (let i = 0; i < n; i++) s -= w[indices[i]! * L + c]!;
       sums[c] = s;
     }
   }

@@ -2,7 +2,7 @@
 // must cut exactly where the expression did, on every fixture message and on random text.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { joiners, joinersOfExpression, sentenceEnds } from '../../src/nlu/clauses';
+import { clauseSpans, joiners, joinersOfExpression, sentenceEnds } from '../../src/nlu/clauses';
 import { loadMatcher } from '../../src/nlu/load';
 import { snapshotInputs } from './predictions-snapshot';
 
@@ -66,5 +66,41 @@ describe('joiners', () => {
       }),
       { numRuns: 5000, seed: 11 },
     );
+  });
+});
+
+// A message's sentences are cut at joiners only where the message holds a place for one (a comma or
+// joiner word before a word the expression looks for); the clauses must be those of the expression
+// run on every sentence.
+describe('clause spans', () => {
+  it('are those of the expression on every sentence in every recorded message, raw and normalised', () => {
+    const matcher = loadMatcher();
+    let cut = 0;
+    for (const { text } of snapshotInputs()) {
+      for (const t of [text, matcher.analyse(text).text]) {
+        const expected = clauseSpans(t, true);
+        cut += expected.length;
+        expect(clauseSpans(t), t).toEqual(expected);
+      }
+    }
+    expect(cut).toBeGreaterThan(20000);
+  });
+
+  it('are those of the expression on every sentence in random text of joiners, question words, marks and greetings', () => {
+    const alphabet = ['and', 'And', 'ALSO', 'also', 'plus', 'but', 'btw', 'by the way', 'oh and', 'another thing', 'one more thing', 'way', 'thing'];
+    const words = ['can', 'Can', 'i', 'I', 'my', 'it', 'is', 'how', 'may', 'cannot', 'island', 'it_', 'x', 'understand', 'brand', '2', 'hi', 'hello'];
+    const marks = [' ', '  ', ',', ', ', ' ,', '.', '. ', '? ', '!', ';', '\t', '\n', '\n\n', '\u00a0', "'", 'é', '\u0130', '\u212a'];
+    const text = fc.array(fc.constantFrom(...alphabet, ...words, ...marks), { maxLength: 24 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(clauseSpans(t)).toEqual(clauseSpans(t, true));
+      }),
+      { numRuns: 5000, seed: 13 },
+    );
+  });
+
+  it('are cut where the text is cut, 4,000 characters in', () => {
+    const t = `${'word '.repeat(799)}and can I go, and how`;
+    expect(clauseSpans(t)).toEqual(clauseSpans(t, true));
   });
 });
