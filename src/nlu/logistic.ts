@@ -39,10 +39,17 @@ export class SoftmaxRegression {
   private readonly bias: number;
   readonly labels: string[];
 
-  private constructor(readonly model: LogisticModel) {
+  private constructor(model: LogisticModel) {
     this.labels = model.labels;
+    // Only the single-precision copy is kept: the parsed list of doubles (8 bytes a weight, about
+    // 7 MB for the English model) would double the model's memory for nothing.
     this.weights = Float32Array.from(model.weights);
     this.bias = model.features;
+  }
+
+  /** The model as saved. Weights have three decimals, which single precision gives back exactly. */
+  get model(): LogisticModel {
+    return { labels: this.labels, features: this.bias, weights: Array.from(this.weights, (v) => Math.round(v * 1000) / 1000) };
   }
 
   /** `opts.runs` runs of stochastic gradient descent, each shuffled by its own seeded generator (repeatable), averaged. */
