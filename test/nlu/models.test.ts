@@ -47,6 +47,11 @@ describe('softmax regression', () => {
     expect(SoftmaxRegression.fromModel(JSON.parse(JSON.stringify(lr.model))).probabilities([0, 1])).toEqual(lr.probabilities([0, 1]));
   });
 
+  it('gives back the saved weights exactly from the single-precision copy it keeps', () => {
+    const saved = { labels: ['a', 'b'], features: 2, weights: [0.001, -6.813, 12.345, 0, 3.5, -0.999] };
+    expect(SoftmaxRegression.fromModel(saved).model).toEqual(saved);
+  });
+
   it('averages the weights of its runs, each shuffled by its own seed', () => {
     const runs = [0, 1000, 2000].map(
       (offset) =>
