@@ -1,6 +1,9 @@
 // Turns a raw message into lower-case words the classifier knows: emoji, slang, contractions,
 // repeated letters ("pleeease") and punctuation are handled here.
 import type { Rewrites } from './lexicon';
+import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer';
+
+const WORDS = new RegexpTokenizer({ pattern: /[a-z0-9]+(?:\/[a-z]+)?/g, gaps: false });
 const NON_ASCII = /[^\x00-\x7f]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -52,39 +55,25 @@ export function createNormalizer(lexicon: Rewrites): Normalizer {
 }
 
 /**
- * Appends the words of `t` and where each starts: what natural's RegexpTokenizer with the pattern
- * /[a-z0-9]+(?:\/[a-z]+)?/g finds ("tcp/ip" is one word), found by one scan of the characters
- * instead of the expression and a second scan for the offsets. A word in `rewrites` is replaced by
- * its words, each at the word's offset. test/nlu/normalize.test.ts compares it with the expression.
+ * Appends the words of `t` (natural's RegexpTokenizer: "tcp/ip" is one word) and where each starts.
+ * The tokenizer gives the words in order, and nothing between two words is a letter or a digit, so
+ * a word starts at the first letter or digit after the previous one: a scan of the few characters
+ * between them finds it. A word in `rewrites` is replaced by its words, each at the word's offset.
  */
 export function wordsOf(t: string, rewrites: ReadonlyMap<string, string>, tokens: string[], offsets: number[]): void {
-  const n = t.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(t.charCodeAt(i))) i++;
-    // The optional "/letters": taken only when a letter follows the slash, as the expression does.
-    if (i + 1 < n && t.charCodeAt(i) === 47 && isLetter(t.charCodeAt(i + 1))) {
-      i += 2;
-      while (i < n && isLetter(t.charCodeAt(i))) i++;
-    }
-    const w = t.slice(start, i);
+  let at = 0;
+  for (const w of WORDS.tokenize(t) ?? []) {
+    while (at < t.length && !isWordChar(t.charCodeAt(at))) at++;
+    const offset = at;
+    at = offset + w.length;
     const rewritten = rewrites.get(w);
     if (rewritten === undefined) {
       tokens.push(w);
-      offsets.push(start);
+      offsets.push(offset);
     } else {
-      for (const part of rewritten.split(' ')) if (part) tokens.push(part), offsets.push(start);
+      for (const part of rewritten.split(' ')) if (part) tokens.push(part), offsets.push(offset);
     }
   }
-}
-
-function isLetter(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /** [a-z0-9], the characters a word of the tokenizer's pattern starts with. */

@@ -22,8 +22,8 @@ describe('contractions', () => {
   });
 });
 
-/** What the scan replaced: natural's RegexpTokenizer (a match of its pattern) and each word's offset
- * as indexOf finds it after the previous word. */
+/** The tokenizer's pattern matched directly, and each word's offset as indexOf finds it after the
+ * previous word: what natural's RegexpTokenizer and the offset scan must give. */
 function byExpression(t: string): { tokens: string[]; offsets: number[] } {
   const tokens = t.match(/[a-z0-9]+(?:\/[a-z]+)?/g) ?? [];
   const offsets: number[] = [];
