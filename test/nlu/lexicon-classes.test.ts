@@ -121,6 +121,20 @@ describe('lexicon classes', () => {
     expect(result.entities[entity[0]]).toContain(entity[1]);
   });
 
+  it('location names a country on neither country list, by its capital or a city, and spelling correction leaves the name alone', () => {
+    for (const [text, country] of [
+      ['opened the app for two days in Kabul and now it says region restricted', 'afghanistan'],
+      ['expat in Chiang Mai with a uk passport, does the thai block apply to me', 'thailand'],
+    ] as const) {
+      expect(matcher.classify(text).entities.country, text).toContain(country);
+      expect(matcher.featurize(text).features, text).toContain('cls_location');
+    }
+    // Without the class, "chiang" is corrected to a corpus word ("change", stem "chang") that pulls toward the VPN answer.
+    const withoutLocation = matcher.lexiconClasses.filter((c) => c.name !== 'location');
+    expect(matcher.featurize('living in chiang mai now', withoutLocation).features).toContain('chang');
+    expect(matcher.featurize('living in chiang mai now').features).not.toContain('chang');
+  });
+
   it('makes other exchanges look like the configured one', () => {
     const okx = matcher.classify('OKX says service unavailable in your region');
     const binance = matcher.classify('Binance says service unavailable in your region');
