@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { findClasses, patternStartsIn, phrasesStartingWith } from '../../src/nlu/classes';
 import { loadLexicon, type LexiconClass } from '../../src/nlu/lexicon';
 import { loadMatcher } from '../../src/nlu/load';
+import { normalizerFor } from '../../src/nlu/language-normalizer';
 import { createNormalizer } from '../../src/nlu/normalize';
+import { loadRealStyle, REAL_STYLE_ZH_FILE } from '../../src/nlu/real-style';
 import { mayStartWith, patternStarts } from '../../src/nlu/pattern-starts';
 import { snapshotInputs } from './predictions-snapshot';
 
@@ -177,5 +179,23 @@ describe('searching only where a match may start', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('finds what the full search finds in the Chinese matcher, on its corpus words and its real-style set', () => {
+    const matcher = loadMatcher('zh');
+    const zh = matcher.lexiconClasses;
+    const lexicon = loadLexicon(undefined, 'zh');
+    const normalizer = normalizerFor(lexicon);
+    let found = 0;
+    for (const { text } of loadRealStyle(REAL_STYLE_ZH_FILE, 'zh')) {
+      const a = matcher.analyse(text);
+      expect(a.facts, text).toBeDefined();
+      expect(findClasses(a.words, zh, a.facts), text).toEqual(findClasses(a.words, zh));
+      const typed = normalizer.normalize(text).tokens;
+      const plain = findClasses(typed, zh);
+      found += plain.length;
+      expect(findClasses(typed, zh, factsOf(zh, typed)), text).toEqual(plain);
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });
