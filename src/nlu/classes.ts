@@ -2,6 +2,7 @@
 // message's words, like Rasa's lookup tables and regex features: each match gives the classifier a
 // class token and the turn an entity.
 import type { LexiconClass, Phrase } from './lexicon';
+import { mayStartWith } from './pattern-starts';
 
 export interface ClassMatch {
   class: LexiconClass;
@@ -52,33 +53,92 @@ export function phrasesStartingWith(classes: readonly LexiconClass[], word: stri
   return phraseIndexOf(classes).get(word);
 }
 
-/** `facts`: each word's phrase entries already looked up (word-facts.ts), in place of the index. */
-export function findClasses(
-  words: readonly string[],
-  classes: readonly LexiconClass[],
-  facts?: readonly { phrases: PhraseEntries | undefined }[],
-): ClassMatch[] {
+/**
+ * A place in a word where a class's expression may start a match: a letter or digit after no word
+ * character (`\b`), at `at`; `mask` has bit i set for the class at position i that may begin there.
+ */
+export interface PatternStart {
+  at: number;
+  mask: number;
+}
+
+/** Classes past this position in the list are searched everywhere (the mask is a 32-bit number). */
+const MASK_CLASSES = 31;
+
+/** Where in `word` a match of each class's expression may start (undefined: nowhere; word-facts.ts remembers it per word). */
+export function patternStartsIn(classes: readonly LexiconClass[], word: string): PatternStart[] | undefined {
+  let out: PatternStart[] | undefined;
+  for (let j = 0; j < word.length; j++) {
+    if (!isAlnum(word.charCodeAt(j)) || (j > 0 && isWordChar(word.charCodeAt(j - 1)))) continue;
+    let end = j + 1;
+    while (end < word.length && isAlnum(word.charCodeAt(end))) end++;
+    const segment = word.slice(j, end);
+    let mask = 0;
+    for (let at = 0; at < classes.length && at < MASK_CLASSES; at++) {
+      const starts = classes[at]!.starts;
+      if (starts && mayStartWith(starts, segment)) mask |= 1 << at;
+    }
+    if (mask !== 0) (out ??= []).push({ at: j, mask });
+  }
+  return out;
+}
+
+/** [a-z0-9]: what pattern-starts.ts lists starts in. */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** [A-Za-z0-9_]: what `\b` counts as a word character. */
+function isWordChar(c: number): boolean {
+  return isAlnum(c) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** What findClasses reads of each word when the matcher looked it up already (word-facts.ts). */
+export interface ClassFacts {
+  phrases: PhraseEntries | undefined;
+  patternStarts: PatternStart[] | undefined;
+}
+
+/** `facts`: each word's phrase entries and pattern starts already looked up (word-facts.ts), in place of the index and a search of every position. */
+export function findClasses(words: readonly string[], classes: readonly LexiconClass[], facts?: readonly ClassFacts[]): ClassMatch[] {
   if (words.length === 0) return [];
   const phrases = findPhrases(words, classes, facts);
   // Each class's phrase matches, then its pattern matches, class after class: the sort below is
   // stable, so spans found twice keep that order.
   const out: ClassMatch[] = [];
   let joined: string | null = null;
+  let places: Places | null = null;
   for (let at = 0; at < classes.length; at++) {
     const cls = classes[at]!;
     const own = phrases[at];
     if (own) for (const m of own) out.push(m);
-    if (cls.scan) findPatterns(words, (joined ??= words.join(' ')), cls, out);
+    if (!cls.scan) continue;
+    joined ??= words.join(' ');
+    if (facts && cls.starts && at < MASK_CLASSES) findPatternsAtStarts(joined, cls, 1 << at, (places ??= placesOf(words, facts)), out);
+    else findPatterns(words, joined, cls, out);
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
+/** The words where some class may start a match, with where each word starts in the joined text. */
+interface Places {
+  words: number[];
+  starts: PatternStart[][];
+  /** Character offset of every word in the joined text. */
+  offsets: number[];
+}
+
+function placesOf(words: readonly string[], facts: readonly ClassFacts[]): Places {
+  const places: Places = { words: [], starts: [], offsets: wordStarts(words) };
+  for (let i = 0; i < words.length; i++) {
+    const starts = facts[i]!.patternStarts;
+    if (starts) places.words.push(i), places.starts.push(starts);
+  }
+  return places;
+}
+
 /** Per class, its leftmost, longest phrases that do not overlap, as a regular expression alternation would find them. */
-function findPhrases(
-  words: readonly string[],
-  classes: readonly LexiconClass[],
-  facts?: readonly { phrases: PhraseEntries | undefined }[],
-): (ClassMatch[] | undefined)[] {
+function findPhrases(words: readonly string[], classes: readonly LexiconClass[], facts?: readonly ClassFacts[]): (ClassMatch[] | undefined)[] {
   const index = phraseIndexOf(classes);
   const out: (ClassMatch[] | undefined)[] = [];
   /** A class's next phrase may start here, after the end of its last one. */
@@ -132,6 +192,39 @@ function findPatterns(words: readonly string[], joined: string, cls: LexiconClas
     const start = wordIndexAt(starts, m.index);
     const end = wordIndexAt(starts, m.index + m[0].length - 1) + 1;
     out.push({ class: cls, value: rule.value ?? m[0].trim(), start, end });
+  }
+}
+
+/**
+ * The matches findPatterns finds, found by trying the expression only where a word may start one.
+ * The search tries positions from where the last match ended and takes the first that matches;
+ * every other position cannot (pattern-starts.ts), so trying only these, in order, finds the same.
+ */
+function findPatternsAtStarts(joined: string, cls: LexiconClass, bit: number, places: Places, out: ClassMatch[]): void {
+  const sticky = cls.sticky!;
+  const which = cls.combined!;
+  /** Where the search goes on: the end of the last match. */
+  let from = 0;
+  let count = 0;
+  for (let k = 0; k < places.words.length; k++) {
+    const i = places.words[k]!;
+    for (const s of places.starts[k]!) {
+      if ((s.mask & bit) === 0) continue;
+      const index = places.offsets[i]! + s.at;
+      if (index < from) continue;
+      sticky.lastIndex = index;
+      if (!sticky.test(joined)) continue;
+      which.lastIndex = index;
+      const groups = which.exec(joined)!;
+      let group = 1;
+      while (groups[group] === undefined) group++;
+      const rule = cls.rules[group - 1]!;
+      const text = groups[0];
+      from = index + text.length;
+      const end = wordIndexAt(places.offsets, from - 1) + 1;
+      out.push({ class: cls, value: rule.value ?? text.trim(), start: wordIndexAt(places.offsets, index), end });
+      if (++count === MAX_MATCHES_PER_CLASS) return;
+    }
   }
 }
 

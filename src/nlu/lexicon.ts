@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { INTENTS, type IntentName } from '../shared/types';
 import { INTENTS_DIR } from '../paths';
 import { DEFAULT_LANGUAGE, loadLanguageTable, type Tokenizer } from '../language/languages';
+import { patternStarts, type PatternStarts } from './pattern-starts';
 
 const rewritesSchema = z.object({
   words: z.record(z.string(), z.string()),
@@ -76,6 +77,10 @@ export interface LexiconClass {
    * finds, it tells which rule matched. (Searching with the groups cost a quarter more: the
    * engine resets every group at each position it tries, and a class has up to 50 rules.) */
   combined: RegExp | null;
+  /** `scan`, sticky: tried only where a word begins with one of `starts`. */
+  sticky: RegExp | null;
+  /** What a match of `scan` can begin with (pattern-starts.ts; null: anything, so it is searched everywhere). */
+  starts: PatternStarts | null;
   /** Values that also add `cls_restricted_country` (location only). */
   restricted: Set<string>;
   /** See the class file's `decides`, `unless` and `unless_patterns`. */
@@ -170,6 +175,8 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
   const bodies = sources.map((src) => (shared ? src.slice(2) : src));
   const scan = rules.length ? new RegExp(`${shared}(?:${bodies.map((b) => `(?:${b})`).join('|')})`, 'g') : null;
   const combined = rules.length ? new RegExp(`${shared}(?:${bodies.map((b) => `(${b})`).join('|')})`, 'y') : null;
+  const sticky = scan ? new RegExp(scan.source, 'y') : null;
+  const starts = scan ? patternStarts(scan.source) : null;
   const decides = data.decides
     ? // Not global: test() on a global expression would carry lastIndex from one message to the next.
       {
@@ -178,7 +185,19 @@ function buildClass(file: string, data: ClassFile, slots: z.infer<typeof slotCou
         unlessPatterns: data.unless_patterns.map((src, i) => new RegExp(compile(file, `unless_patterns.${i}`, src).source)),
       }
     : null;
-  return { name: data.class, entity: data.entity, token: `cls_${data.class}`, phrases: phraseIndex(phraseValues), rules, scan, combined, restricted, decides };
+  return {
+    name: data.class,
+    entity: data.entity,
+    token: `cls_${data.class}`,
+    phrases: phraseIndex(phraseValues),
+    rules,
+    scan,
+    combined,
+    sticky,
+    starts,
+    restricted,
+    decides,
+  };
 }
 
 export function lexiconClassFiles(dir = join(INTENTS_DIR, 'lexicon', 'classes')): string[] {

@@ -5,7 +5,7 @@
 // classification (perf: the map search, string hashing and comparing). Each answer here is the
 // owner's own, computed on a word's first look-up and remembered: they are pure functions of
 // the word, so nothing a message sees changes.
-import { phrasesStartingWith, type PhraseEntries } from './classes';
+import { patternStartsIn, phrasesStartingWith, type PatternStart, type PhraseEntries } from './classes';
 import type { LexiconClass } from './lexicon';
 
 export interface WordFacts {
@@ -13,6 +13,8 @@ export interface WordFacts {
   known: boolean;
   /** The classes' phrases that start with the word (undefined: none). */
   phrases: PhraseEntries | undefined;
+  /** Where in the word a class's expression may start a match (undefined: nowhere). */
+  patternStarts: PatternStart[] | undefined;
   /** Position of the word's stem among the classifier's features (-1: not a feature). */
   stemAt: number;
 }
@@ -33,7 +35,12 @@ export class WordFactsTable {
   of(word: string): WordFacts {
     let f = this.facts.get(word);
     if (f === undefined) {
-      f = { known: this.knows(word), phrases: phrasesStartingWith(this.classes, word), stemAt: this.stemPosition(word) };
+      f = {
+        known: this.knows(word),
+        phrases: phrasesStartingWith(this.classes, word),
+        patternStarts: patternStartsIn(this.classes, word),
+        stemAt: this.stemPosition(word),
+      };
       if (this.facts.size >= LIMIT) this.facts.clear();
       this.facts.set(word, f);
     }
