@@ -13,8 +13,9 @@ import { normalizerFor } from './language-normalizer';
 import { DEFAULT_LANGUAGE, languageDir } from '../language/languages';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
+import { developmentFiles, loadRealStyle } from './real-style';
 
-const MODEL_VERSION = 12;
+const MODEL_VERSION = 13;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {
@@ -44,7 +45,13 @@ export function corpusHash(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR
     (f) => f !== join(languageDir('lexicon', language, intentsDir), 'slots.yaml'),
   );
   const own = language === DEFAULT_LANGUAGE ? [] : [join(intentsDir, 'languages.yaml'), ...lexiconFiles];
-  for (const f of [...corpusFiles(languageDir('nlu', language, intentsDir)), ...lexicon, ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')), ...own])
+  for (const f of [
+    ...corpusFiles(languageDir('nlu', language, intentsDir)),
+    ...lexicon,
+    ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')),
+    ...own,
+    ...calibrationFiles(language, intentsDir),
+  ])
     h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }
@@ -54,8 +61,17 @@ export function modelPath(hash = corpusHash(), language = DEFAULT_LANGUAGE): str
   return join(MODEL_DIR, language === DEFAULT_LANGUAGE ? `model-${hash}.json` : `model-${language}-${hash}.json`);
 }
 
+/**
+ * The development sets the shipped corpus is calibrated on (src/nlu/calibrate.ts); another intents
+ * folder (a test's) has none, and an install without fixtures/ calibrates on the folds alone.
+ */
+function calibrationFiles(language: string, intentsDir: string): string[] {
+  return intentsDir === INTENTS_DIR ? developmentFiles(language).filter((f) => existsSync(f)) : [];
+}
+
 export function trainFromCorpus(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): Matcher {
-  return trainMatcher(corpusExamples(loadCorpus(languageDir('nlu', language, intentsDir))), loadLexicon(join(intentsDir, 'lexicon'), language));
+  const development = calibrationFiles(language, intentsDir).flatMap((f) => loadRealStyle(f, language));
+  return trainMatcher(corpusExamples(loadCorpus(languageDir('nlu', language, intentsDir))), loadLexicon(join(intentsDir, 'lexicon'), language), 4, development);
 }
 
 export function saveMatcher(matcher: Matcher, file = modelPath(), language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): void {

@@ -128,6 +128,12 @@ export class Matcher {
     this.scratch = { logs: new Float64Array(labels), regression: new Float64Array(labels), p: new Float64Array(labels) };
   }
 
+  /** The same models read with another calibration (training tries several on the development sets). */
+  withCalibration(calibration: Calibration): Matcher {
+    const { classifier, logistic, normalizer, speller, classes } = this;
+    return new Matcher({ classifier, logistic, normalizer, speller, classes, calibration });
+  }
+
   /** `classes` switches lexicon classes off, to measure what one of them does. */
   analyse(text: string, classes: readonly LexiconClass[] = this.classes): Analysis {
     return analyse(text, this.normalizer, this.speller, classes, this.facts);

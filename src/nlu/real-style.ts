@@ -44,6 +44,11 @@ export const REAL_STYLE_ZH_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style.js
 /** The Chinese development set: written from training-side posts by a third writer, the one to tune Chinese on. */
 export const REAL_STYLE_ZH_DEV_FILE = join(FIXTURES_DIR, 'nlu', 'zh', 'real-style-dev.jsonl');
 
+/** A language's development sets: what the changes are chosen on, and what training calibrates on. */
+export function developmentFiles(language = 'en'): string[] {
+  return language === 'zh' ? [REAL_STYLE_ZH_DEV_FILE] : [REAL_STYLE_DEV_FILE, REAL_STYLE_DEV2_FILE, REAL_STYLE_DEV3_FILE, REAL_STYLE_DEV4_FILE];
+}
+
 /** More than this many words makes a message "long", whatever the line's traits say. */
 const LONG_WORDS = 40;
 /** In Chinese, more than this many Chinese characters. */

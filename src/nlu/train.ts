@@ -8,7 +8,7 @@ import type { Normalizer } from './normalize';
 import { normalizerFor } from './language-normalizer';
 import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
-import { fitCalibration } from './calibrate';
+import { chooseOnDevelopment, fitCalibration, type DevelopmentExample } from './calibrate';
 
 export type { LabelledText } from '../shared/types';
 
@@ -38,8 +38,12 @@ export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration
   return new Matcher({ classifier, logistic, normalizer, speller, classes: lexicon.classes, calibration });
 }
 
-/** Trains on all examples and fits temperature and out-of-scope threshold by cross-validation. */
-export function trainMatcher(examples: LabelledText[], lexicon: Lexicon = loadLexicon(), folds = 4): Matcher {
+/**
+ * Trains on all examples and fits temperature and out-of-scope threshold by cross-validation; with
+ * development sets, the temperature is then chosen on them (the threshold stays the folds').
+ */
+export function trainMatcher(examples: LabelledText[], lexicon: Lexicon = loadLexicon(), folds = 4, development: readonly DevelopmentExample[] = []): Matcher {
   const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
-  return trainRaw(examples, lexicon, calibration);
+  const matcher = trainRaw(examples, lexicon, calibration);
+  return development.length ? matcher.withCalibration(chooseOnDevelopment(matcher, development, calibration.threshold)) : matcher;
 }
