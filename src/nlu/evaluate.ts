@@ -99,7 +99,10 @@ export interface MultiExample {
   intents: IntentName[];
 }
 
-export function loadMulti(file = join(FIXTURES_DIR, 'nlu', 'multi.jsonl')): MultiExample[] {
+/** Two-question messages in English, with the intents both questions ask. */
+export const MULTI_FILE = join(FIXTURES_DIR, 'nlu', 'multi.jsonl');
+
+export function loadMulti(file = MULTI_FILE): MultiExample[] {
   return existsSync(file) ? readJsonlFile(file, multiLine) : [];
 }
 

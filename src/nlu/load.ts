@@ -14,6 +14,7 @@ import { DEFAULT_LANGUAGE, languageDir } from '../language/languages';
 import { SpellingCorrector } from './spelling';
 import { corpusExamples, trainMatcher } from './train';
 import { developmentFiles, loadRealStyle } from './real-style';
+import { loadMulti, MULTI_FILE } from './evaluate';
 
 const MODEL_VERSION = 13;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
@@ -51,6 +52,7 @@ export function corpusHash(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR
     ...lexiconClassFiles(join(intentsDir, 'lexicon', 'classes')),
     ...own,
     ...calibrationFiles(language, intentsDir),
+    ...multiQuestionFiles(language, intentsDir),
   ])
     h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
@@ -69,9 +71,21 @@ function calibrationFiles(language: string, intentsDir: string): string[] {
   return intentsDir === INTENTS_DIR ? developmentFiles(language).filter((f) => existsSync(f)) : [];
 }
 
+/** The two-question messages (English) count in that choice too. */
+function multiQuestionFiles(language: string, intentsDir: string): string[] {
+  return intentsDir === INTENTS_DIR && language === DEFAULT_LANGUAGE && existsSync(MULTI_FILE) ? [MULTI_FILE] : [];
+}
+
 export function trainFromCorpus(language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): Matcher {
   const development = calibrationFiles(language, intentsDir).flatMap((f) => loadRealStyle(f, language));
-  return trainMatcher(corpusExamples(loadCorpus(languageDir('nlu', language, intentsDir))), loadLexicon(join(intentsDir, 'lexicon'), language), 4, development);
+  const multiQuestion = multiQuestionFiles(language, intentsDir).flatMap((f) => loadMulti(f));
+  return trainMatcher(
+    corpusExamples(loadCorpus(languageDir('nlu', language, intentsDir))),
+    loadLexicon(join(intentsDir, 'lexicon'), language),
+    4,
+    development,
+    multiQuestion,
+  );
 }
 
 export function saveMatcher(matcher: Matcher, file = modelPath(), language = DEFAULT_LANGUAGE, intentsDir = INTENTS_DIR): void {

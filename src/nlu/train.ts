@@ -8,7 +8,7 @@ import type { Normalizer } from './normalize';
 import { normalizerFor } from './language-normalizer';
 import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
-import { chooseOnDevelopment, fitCalibration, type DevelopmentExample } from './calibrate';
+import { chooseOnDevelopment, fitCalibration, type DevelopmentExample, type MultiQuestionExample } from './calibrate';
 
 export type { LabelledText } from '../shared/types';
 
@@ -40,10 +40,18 @@ export function trainRaw(examples: LabelledText[], lexicon: Lexicon, calibration
 
 /**
  * Trains on all examples and fits temperature and out-of-scope threshold by cross-validation; with
- * development sets, the temperature is then chosen on them (the threshold stays the folds').
+ * development sets (and two-question messages), the temperature is then chosen on them (the
+ * threshold stays the folds').
  */
-export function trainMatcher(examples: LabelledText[], lexicon: Lexicon = loadLexicon(), folds = 4, development: readonly DevelopmentExample[] = []): Matcher {
+export function trainMatcher(
+  examples: LabelledText[],
+  lexicon: Lexicon = loadLexicon(),
+  folds = 4,
+  development: readonly DevelopmentExample[] = [],
+  multiQuestion: readonly MultiQuestionExample[] = [],
+): Matcher {
   const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
   const matcher = trainRaw(examples, lexicon, calibration);
-  return development.length ? matcher.withCalibration(chooseOnDevelopment(matcher, development, calibration.threshold)) : matcher;
+  if (!development.length) return matcher;
+  return matcher.withCalibration(chooseOnDevelopment(matcher, development, calibration.threshold, multiQuestion));
 }
