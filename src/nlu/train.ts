@@ -50,8 +50,8 @@ export function trainMatcher(
   development: readonly DevelopmentExample[] = [],
   multiQuestion: readonly MultiQuestionExample[] = [],
 ): Matcher {
-  const calibration = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
-  const matcher = trainRaw(examples, lexicon, calibration);
+  const fit = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
+  const matcher = trainRaw(examples, lexicon, fit.calibration);
   if (!development.length) return matcher;
-  return matcher.withCalibration(chooseOnDevelopment(matcher, development, calibration.threshold, multiQuestion));
+  return matcher.withCalibration(chooseOnDevelopment(matcher, development, fit, multiQuestion));
 }
