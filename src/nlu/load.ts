@@ -16,7 +16,7 @@ import { corpusExamples, trainMatcher } from './train';
 import { developmentFiles, loadRealStyle } from './real-style';
 import { loadMulti, MULTI_FILE } from './evaluate';
 
-const MODEL_VERSION = 13;
+const MODEL_VERSION = 14;
 export const MODEL_DIR = join(PACKAGE_ROOT, '.cache');
 
 interface SavedModel {

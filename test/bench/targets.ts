@@ -17,11 +17,11 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     r.nlu ? `${r.nlu.ours.accuracy} vs ${r.nlu.nlpjs.accuracy}` : null,
     r.nlu ? r.nlu.ours.accuracy >= r.nlu.nlpjs.accuracy : null,
   );
-  add(
-    'real-style accuracy ≥ 0.90',
-    r.nlu?.real_style ? String(r.nlu.real_style.ours_accuracy) : null,
-    r.nlu?.real_style ? r.nlu.real_style.ours_accuracy >= 0.9 : null,
-  );
+  // The accuracy is stored to three decimals: 404 of 449 reads 0.9 but is 0.8998, so the target is
+  // checked on the count of messages it stands for.
+  const rs = r.nlu?.real_style;
+  const correct = rs ? Math.round(rs.ours_accuracy * rs.examples) : 0;
+  add('real-style accuracy ≥ 0.90', rs ? `${rs.ours_accuracy} (${correct} of ${rs.examples})` : null, rs ? correct >= 0.9 * rs.examples : null);
   add('matcher ≥ 2× faster than NLP.js (median)', r.nlu ? `${r.nlu.speed_ratio}×` : null, r.nlu ? r.nlu.speed_ratio >= 2 : null);
   add(
     'matcher ≥ 2× faster than NLP.js on real-style messages (median)',
