@@ -4,6 +4,7 @@
 import type { Calibration, Matcher, ScoreParts } from './matcher';
 import type { LabelledText } from '../shared/types';
 import { stratifiedFolds } from './folds';
+import { multiIntentHits, type MultiExample } from './evaluate';
 
 const BASES = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5];
 const PER_FEATURE = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
@@ -96,10 +97,10 @@ export function chooseOnDevelopment(
   matcher: Matcher,
   development: readonly DevelopmentExample[],
   fit: FoldFit,
-  multiQuestion: readonly MultiQuestionExample[] = [],
+  multiQuestion: readonly MultiExample[] = [],
 ): Calibration {
   const { threshold } = fit.calibration;
-  const multiFound = (m: Matcher) => multiQuestion.filter((e) => allFound(m, e)).length;
+  const multiFound = (m: Matcher) => multiIntentHits(m, multiQuestion);
   const ownStyle = fit.foldCorrect(fit.calibration);
   const twoQuestions = multiFound(matcher.withCalibration(fit.calibration));
   const eligible: boolean[][] = [];
@@ -114,17 +115,6 @@ export function chooseOnDevelopment(
   const peak = plateauPeak(correct, eligible);
   if (!peak) return fit.calibration;
   return { temperature: DEV_BASES[peak[0]]!, temperaturePerFeature: DEV_PER_FEATURE[peak[1]]!, threshold };
-}
-
-/** A message that asks two questions, and the intents that must all be listed for it. */
-export interface MultiQuestionExample {
-  text: string;
-  intents: readonly string[];
-}
-
-function allFound(m: Matcher, e: MultiQuestionExample): boolean {
-  const found = new Set<string>(m.classify(e.text).intents.map((i) => i.intent));
-  return e.intents.every((i) => found.has(i));
 }
 
 /**

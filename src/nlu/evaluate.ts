@@ -106,12 +106,16 @@ export function loadMulti(file = MULTI_FILE): MultiExample[] {
   return existsSync(file) ? readJsonlFile(file, multiLine) : [];
 }
 
-/** Share of two-question messages where both intents were found. */
-export function multiIntentRecall(matcher: Matcher, examples: MultiExample[]): number {
-  if (!examples.length) return 0;
-  const hits = examples.filter((e) => {
+/** How many two-question messages have every intent they ask found. */
+export function multiIntentHits(matcher: Matcher, examples: readonly MultiExample[]): number {
+  return examples.filter((e) => {
     const found = new Set(matcher.classify(e.text).intents.map((i) => i.intent));
     return e.intents.every((i) => found.has(i));
   }).length;
-  return r3(hits / examples.length);
+}
+
+/** Share of two-question messages where both intents were found. */
+export function multiIntentRecall(matcher: Matcher, examples: MultiExample[]): number {
+  if (!examples.length) return 0;
+  return r3(multiIntentHits(matcher, examples) / examples.length);
 }

@@ -8,7 +8,8 @@ import type { Normalizer } from './normalize';
 import { normalizerFor } from './language-normalizer';
 import { SpellingCorrector } from './spelling';
 import { featurize } from './features';
-import { chooseOnDevelopment, fitCalibration, type DevelopmentExample, type MultiQuestionExample } from './calibrate';
+import { chooseOnDevelopment, fitCalibration, type DevelopmentExample } from './calibrate';
+import type { MultiExample } from './evaluate';
 
 export type { LabelledText } from '../shared/types';
 
@@ -48,7 +49,7 @@ export function trainMatcher(
   lexicon: Lexicon = loadLexicon(),
   folds = 4,
   development: readonly DevelopmentExample[] = [],
-  multiQuestion: readonly MultiQuestionExample[] = [],
+  multiQuestion: readonly MultiExample[] = [],
 ): Matcher {
   const fit = fitCalibration(examples, (train) => trainRaw(train, lexicon, UNCALIBRATED), folds);
   const matcher = trainRaw(examples, lexicon, fit.calibration);
