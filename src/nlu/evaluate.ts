@@ -8,7 +8,7 @@ import { readJsonlFile } from './jsonl-file';
 import { FIXTURES_DIR } from '../paths';
 import type { Matcher } from './matcher';
 import { stratifiedFolds } from './folds';
-import type { LabelledText } from './train';
+import type { LabelledText } from '../shared/types';
 
 export interface Prediction {
   text: string;
